@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { CliError, exitCodes } from './cli-error.ts';
+import { learnCommand } from './commands/learn.ts';
+import { triageCommand } from './commands/triage.ts';
+import { processOutput, type Output } from './output.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  help: string;
+  options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+  /** Whether the command takes words after its name (a search, a subcommand, an id). */
+  positionals?: boolean;
+  run: (
+    values: Record<string, string | boolean | undefined>,
+    positionals: string[],
+    io: Output,
+  ) => Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  triage: {
+    summary: 'Check your back pain for warning signs: do you need a doctor, and how soon?',
+    usage: 'unknot triage [--answers FILE|-] [--json]',
+    help: `Asks the 25 red-flag questions one at a time, emergency questions first. If an answer on its own
+means you need emergency care, it stops and tells you at once. Otherwise it shows the result, every
+reason with its sources, and when to get help.
+
+Options:
+  --answers FILE  Read the answers from a JSON file (- for standard input) instead of asking.
+  --json          Print the result as JSON (the contract of triage.md §4).
+  -h, --help      Show this help.
+
+Exit status: 0 a result was given; 2 the answers were invalid (nothing was assessed);
+1 the file could not be read or is not JSON, or the command was used wrongly.`,
+    options: { answers: { type: 'string' }, json: { type: 'boolean', default: false } },
+    run: (values, _positionals, io) =>
+      triageCommand({ answers: values.answers as string | undefined, json: values.json === true }, io),
+  },
+  learn: {
+    summary: 'Search the knowledge base: what helps, what does not, and how sure we are.',
+    usage: 'unknot learn QUERY [--json] | unknot learn --list [--json]',
+    help: `Finds entries that match QUERY (for example "how long ice", "slipped disc", "paracetamol") and shows
+each with its display policy, evidence grade and sources. Entries we do not recommend are shown as
+such, with why, and without any how-to.
+
+Options:
+  --list      List every entry instead of searching.
+  --json      Print JSON.
+  -h, --help  Show this help.`,
+    options: { list: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    positionals: true,
+    run: (values, positionals, io) =>
+      learnCommand(
+        { query: positionals.join(' '), list: values.list === true, json: values.json === true },
+        io,
+      ),
+  },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return `unknot — a companion for back spasms: red-flag triage, evidence-graded advice.
+It does not diagnose. If you are worried, contact a health professional.
+
+Usage: unknot <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help     Show help (also: unknot <command> --help).
+  -v, --version  Show the version.`;
+}
+
+/** Runs the CLI and returns its exit status. Errors a user can fix are one line on stderr, never a stack. */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      const topic = name === 'help' ? rest[0] : undefined;
+      const command = topic === undefined ? undefined : commands[topic];
+      io.out(command ? `Usage: ${command.usage}\n\n${command.help}` : mainHelp());
+      return name === undefined ? exitCodes.failure : exitCodes.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      io.out(version());
+      return exitCodes.ok;
+    }
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+    if (!command) throw new CliError(`Unknown command "${name}". Run "unknot --help" to see the commands.`);
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...command.options, help: { type: 'boolean', short: 'h', default: false } },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}. Usage: ${command.usage}`);
+    }
+    if (!command.positionals && parsed.positionals.length > 0) {
+      throw new CliError(
+        `"${name}" takes no arguments (got "${parsed.positionals.join(' ')}"). Usage: ${command.usage}`,
+      );
+    }
+    if (parsed.values.help) {
+      io.out(`Usage: ${command.usage}\n\n${command.help}`);
+      return exitCodes.ok;
+    }
+    return await command.run(parsed.values, parsed.positionals, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`unknot: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

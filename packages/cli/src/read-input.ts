@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { CliError } from './cli-error.ts';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and parses a JSON file, or stdin for `-`. Failures become one-line messages naming the problem. */
+export async function readJsonInput(path: string): Promise<unknown> {
+  const name = path === '-' ? 'standard input' : path;
+  let text: string;
+  try {
+    text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable');
+    throw new CliError(`Cannot read answers from ${name}: ${why}.`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new CliError(`Cannot read answers from ${name}: not valid JSON (${(error as Error).message}).`);
+  }
+}

@@ -1,0 +1,50 @@
+import { evidenceCodes, seedFiles, howToVisible, type Entry } from '@unknot/core';
+import { style } from '../output.ts';
+
+const displayLabel: Record<Entry['display'], string> = {
+  recommend: 'Recommended',
+  option: 'An option: may help, evidence is limited',
+  inform_only: 'For information only: not part of the plan',
+  do_not_recommend: 'Not recommended: no good evidence, or it may harm',
+};
+
+const certaintyLabel: Record<Entry['evidence']['certainty'], string> = {
+  high: 'high',
+  moderate: 'moderate',
+  low: 'low',
+  very_low: 'very low',
+  no_trials: 'no trials found',
+  not_applicable: 'not applicable (descriptive)',
+};
+
+function seedTitle(file: string): string {
+  return seedFiles.find((s) => s.file === file)?.title ?? file;
+}
+
+/**
+ * One knowledge entry as text. Every entry shows its display policy, evidence grade with references and
+ * its sources; a do_not_recommend entry shows why, and never how to do it.
+ */
+export function renderEntry(entry: Entry): string {
+  const lines = [
+    `${style('bold', entry.title)} ${style('dim', `(${entry.id})`)}`,
+    `  ${style(entry.display === 'do_not_recommend' ? ['bold', 'red'] : 'bold', displayLabel[entry.display])}`,
+  ];
+  if (entry.display_note) lines.push(`  Note: ${entry.display_note}`);
+  lines.push(`  ${entry.summary}`);
+  if (howToVisible(entry) && entry.protocol?.steps?.length) {
+    lines.push('  How:');
+    for (const step of entry.protocol.steps) lines.push(`    - ${step}`);
+  }
+  for (const caution of entry.cautions) lines.push(`  Caution: ${caution}`);
+  const refs = entry.evidence.refs.map((code) => `${code} ${evidenceCodes[code].url}`);
+  lines.push(
+    `  Evidence: ${certaintyLabel[entry.evidence.certainty]} certainty. ${entry.evidence.summary}`,
+    style('dim', `    Guideline: ${entry.evidence.guideline}`),
+    ...refs.map((r) => style('dim', `    ${r}`)),
+    `  Sources (${entry.agreement.mentioned_by} of 5 articles): ${entry.sources
+      .map((s) => `${seedTitle(s.file)} [${s.file}, ${s.section}]`)
+      .join('; ')}`,
+  );
+  return lines.join('\n');
+}

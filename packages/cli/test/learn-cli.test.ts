@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+interface Listed {
+  id: string;
+  kind: string;
+  title: string;
+  display: string;
+  evidence: { certainty: string; refs: string[] };
+  sources: { file: string; section: string }[];
+  phases: string[];
+}
+
+describe('unknot learn', () => {
+  it.each([
+    ['how long ice', 'tx-ice'],
+    ['slipped disc', 'cause-herniated-disc'],
+    ['paracetamol', 'med-paracetamol-alone'],
+  ])('"%s" finds %s first', (query, id) => {
+    const run = runCli(['learn', query, '--json']);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as Listed[])[0]?.id).toBe(id);
+  });
+
+  it('--list --json gives every entry with id, kind, title, display, evidence, sources and phases', () => {
+    const list = JSON.parse(runCli(['learn', '--list', '--json']).stdout) as Listed[];
+    expect(list).toHaveLength(80);
+    for (const e of list) {
+      for (const key of ['id', 'kind', 'title', 'display'] as const) expect(typeof e[key]).toBe('string');
+      expect(e.evidence.refs.length).toBeGreaterThan(0);
+      expect(e.phases.length).toBeGreaterThan(0);
+      expect(Array.isArray(e.sources)).toBe(true);
+    }
+  });
+
+  it('shows display policy, evidence grade and sources for each match', () => {
+    const run = runCli(['learn', 'heat']);
+    expect(run.stdout).toContain('Recommended');
+    expect(run.stdout).toMatch(/Evidence: \w+/);
+    expect(run.stdout).toContain('Sources (');
+  });
+
+  it('shows a do_not_recommend entry with its warning and without any how-to', () => {
+    const run = runCli(['learn', 'bed rest']);
+    const block = run.stdout.split('\n\n').find((b) => b.includes('(tx-prolonged-bed-rest)')) ?? '';
+    expect(block).toContain('Not recommended');
+    expect(block).toContain('Note:');
+    expect(block).not.toContain('How:');
+  });
+
+  it('says so when nothing matches, and needs a query or --list', () => {
+    expect(runCli(['learn', 'zzzqqqxxyy']).stdout).toContain('Nothing found');
+    const none = runCli(['learn']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('Say what to look for');
+  });
+});

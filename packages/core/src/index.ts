@@ -1,0 +1,5 @@
+/**
+ * @unknot/core — the clinical core of unknot: pure functions over data, no I/O.
+ */
+export * from './triage/index.ts';
+export * from './knowledge/index.ts';

@@ -1,0 +1,12 @@
+export * from './types.ts';
+export { questions, questionnaire, recommendedOrder } from './questionnaire.ts';
+export type { Question, AnswerType, Option } from './questionnaire.ts';
+export { rules, rulesVersion } from './rules.ts';
+export type { Rule } from './rules.ts';
+export { sourceEmitAs } from './sources.ts';
+export type { SourceRef as TriageSourceRef } from './sources.ts';
+export { evaluate, type Condition, type Truth } from './conditions.ts';
+export { dispositionAdvice, type DispositionAdvice } from './advice.ts';
+export { safetyNet, type SafetyNet, type SafetyNetGroup } from './safety-net.ts';
+export { validateAnswers, type Validation } from './validate.ts';
+export { triage, certainEmergencies, isValidationError } from './engine.ts';

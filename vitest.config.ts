@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // The CLI tests spawn the real binary; give them room on a 2-core machine.
+    testTimeout: 30_000,
+  },
+});
