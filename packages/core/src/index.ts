@@ -3,3 +3,5 @@
  */
 export * from './triage/index.ts';
 export * from './knowledge/index.ts';
+export * from './records/index.ts';
+export * from './errors.ts';

@@ -1,0 +1,33 @@
+/**
+ * Domain errors: stable codes, no HTTP knowledge. The server maps codes to statuses in one function;
+ * the CLI maps them to messages. Every code is listed in docs/errors.md (a test keeps the two in step).
+ */
+export const domainErrorCodes = [
+  'validation_failed',
+  'not_found',
+  'conflict',
+  'unknown_knowledge_entry',
+] as const;
+export type DomainErrorCode = (typeof domainErrorCodes)[number];
+
+export interface FieldIssue {
+  /** Where in the input, e.g. `pain` or `medicines.0.name`. */
+  field: string;
+  /** What is wrong, in words. */
+  problem: string;
+}
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly fields: readonly FieldIssue[];
+  constructor(code: DomainErrorCode, message: string, fields: readonly FieldIssue[] = []) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

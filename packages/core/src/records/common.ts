@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const uuidV7Pattern = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Record ids are UUIDv7 made by the client, so a write can be retried safely with the same id. */
+export const recordId = z.string().regex(uuidV7Pattern, 'must be a lower-case UUIDv7 made by the client');
+
+/** An instant in UTC, ISO 8601 with a `Z` (e.g. 2026-11-21T08:30:00.000Z). */
+export const utcInstant = z.iso.datetime({ message: 'must be a UTC time in ISO 8601, ending in Z' });
+
+/** A calendar date, YYYY-MM-DD. */
+export const calendarDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone such as Europe/London: days (and so plans and diary days) are counted in it. */
+export const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London' });
+
+export const painScore = z.int().min(0).max(10);
+
+/** Short free text a person typed. Bounded so no request can store megabytes. */
+export const freeText = (max: number) => z.string().max(max);
+
+/** A list of distinct values. */
+export function distinct<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, { message: 'must not repeat a value' });
+}

@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './episode.ts';
+export * from './assessment.ts';
+export * from './diary-entry.ts';
+export * from './session-log.ts';
+export { knowledgeId } from './knowledge-id.ts';
