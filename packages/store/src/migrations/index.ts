@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../schema.ts';
+import * as step0001 from './0001-records.ts';
+
+export interface MigrationStep {
+  step: number;
+  name: string;
+  up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
+}
+
+/**
+ * Every migration, in order. Forward only: a released step is never edited or removed; a change is a new
+ * step. A step whose SQL differs between dialects branches on `dialect` or has one file per dialect.
+ */
+export const migrationSteps: readonly MigrationStep[] = [{ step: 1, name: '0001-records', up: step0001.up }];

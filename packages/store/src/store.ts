@@ -1,0 +1,390 @@
+import {
+  DomainError,
+  triage,
+  isValidationError,
+  type Assessment,
+  type AssessmentInput,
+  type DiaryEntry,
+  type DiaryEntryInput,
+  type Episode,
+  type EpisodeInput,
+  type EpisodePatch,
+  type SessionLog,
+  type SessionLogInput,
+} from '@unknot/core';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { canonicalJson } from './canonical-json.ts';
+import type { Database, DialectName } from './schema.ts';
+import { WriteQueue } from './write-queue.ts';
+
+export interface DiaryQuery {
+  /** Inclusive lower bound on `at` (UTC ISO). */
+  from?: string | undefined;
+  /** Exclusive upper bound on `at` (UTC ISO). */
+  to?: string | undefined;
+  /** Page size, 1–1000 (default 100). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A write's outcome: the stored record, and whether this call created it (false for a retry). */
+export interface Written<T> {
+  record: T;
+  created: boolean;
+}
+
+type ChildTable = 'assessments' | 'diary_entries' | 'session_logs';
+
+const parse = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+      return value as [string, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError('validation_failed', 'The cursor is not one this server gave out.', [
+    { field: 'cursor', problem: 'is not a cursor returned by a previous page' },
+  ]);
+}
+
+/** UTC instants are stored in one form so that text order is time order in both databases. */
+const utc = (iso: string): string => new Date(iso).toISOString();
+
+/**
+ * The repository: every read and write of unknot's records, the same for SQLite and PostgreSQL.
+ * Inputs are validated by the caller (the server's schemas, the CLI); the store enforces identity,
+ * idempotency and ownership (a record belongs to exactly one episode).
+ */
+export class Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly #writes: WriteQueue | null;
+  readonly #now: () => Date;
+  readonly #insertSql = new Map<ChildTable, string>();
+
+  constructor(db: Kysely<Database>, dialect: DialectName, now: () => Date = () => new Date()) {
+    this.db = db;
+    this.dialect = dialect;
+    // PostgreSQL commits concurrently on its own; SQLite has one writer, so writes are grouped (write-queue.ts).
+    this.#writes = dialect === 'sqlite' ? new WriteQueue(db) : null;
+    this.#now = now;
+  }
+
+  /**
+   * Runs a write: on SQLite through the group-commit queue, on PostgreSQL in a transaction of its own.
+   * `atomic` marks work of several writes that must apply together.
+   */
+  #write<T>(work: (trx: Kysely<Database>) => Promise<T>, options: { atomic?: boolean } = {}): Promise<T> {
+    return this.#writes ? this.#writes.run(work, options) : this.db.transaction().execute(work);
+  }
+
+  /** Proves the database answers (health checks). */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.#writes?.drain();
+    await this.db.destroy();
+  }
+
+  // Episodes
+
+  createEpisode(input: EpisodeInput): Promise<Written<Episode>> {
+    const request = canonicalJson(input);
+    return this.#write(async (trx) => {
+      const now = this.#now().toISOString();
+      const record: Episode = { ...input, status: 'active', createdAt: now, updatedAt: now };
+      const inserted = await trx
+        .insertInto('episodes')
+        .values({
+          id: input.id,
+          status: record.status,
+          created_at: now,
+          updated_at: now,
+          data: JSON.stringify(record),
+          request,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { record, created: true };
+      return {
+        record: await this.#existingEpisode(trx, input.id, request),
+        created: false,
+      };
+    });
+  }
+
+  async getEpisode(id: string): Promise<Episode> {
+    const row = await this.db.selectFrom('episodes').select('data').where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('episode', id);
+    return parse<Episode>(row);
+  }
+
+  /** Every episode, newest first. */
+  async listEpisodes(): Promise<Episode[]> {
+    const rows = await this.db
+      .selectFrom('episodes')
+      .select('data')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => parse<Episode>(r));
+  }
+
+  updateEpisode(id: string, patch: EpisodePatch): Promise<Episode> {
+    return this.#write(async (trx) => {
+      const row = await trx.selectFrom('episodes').select('data').where('id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('episode', id);
+      const current = parse<Episode>(row);
+      // Absent fields stay as they are; zod marks them `undefined`, which must not overwrite a value.
+      const changes = Object.fromEntries(
+        Object.entries(patch).filter(([, v]) => v !== undefined),
+      ) as Partial<Episode>;
+      const record: Episode = { ...current, ...changes, updatedAt: this.#now().toISOString() };
+      await trx
+        .updateTable('episodes')
+        .set({ status: record.status, updated_at: record.updatedAt, data: JSON.stringify(record) })
+        .where('id', '=', id)
+        .execute();
+      return record;
+    });
+  }
+
+  /** Deletes the episode and everything recorded under it. */
+  deleteEpisode(id: string): Promise<void> {
+    return this.#write(
+      async (trx) => {
+        // Children first and explicitly: correct even where a foreign-key cascade is switched off.
+        for (const table of ['assessments', 'diary_entries', 'session_logs'] as const) {
+          await trx.deleteFrom(table).where('episode_id', '=', id).execute();
+        }
+        const result = await trx.deleteFrom('episodes').where('id', '=', id).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) throw notFound('episode', id);
+      },
+      { atomic: true },
+    );
+  }
+
+  // Assessments
+
+  async createAssessment(episodeId: string, input: AssessmentInput): Promise<Written<Assessment>> {
+    const outcome = triage(input.answers);
+    if (isValidationError(outcome)) {
+      throw new DomainError(
+        'validation_failed',
+        'The triage answers are incomplete or invalid; no result was given.',
+        outcome.fields.map((f) => ({ field: `answers.${f.field}`, problem: f.problem })),
+      );
+    }
+    const record: Assessment = {
+      id: input.id,
+      episodeId,
+      at: utc(input.at),
+      answers: input.answers,
+      result: outcome,
+      rulesVersion: outcome.rulesVersion,
+    };
+    return this.#createChild('assessments', 'assessment', episodeId, record, record.at);
+  }
+
+  listAssessments(episodeId: string): Promise<Assessment[]> {
+    return this.#listChildren<Assessment>('assessments', 'at', episodeId);
+  }
+
+  // Diary
+
+  createDiaryEntry(episodeId: string, input: DiaryEntryInput): Promise<Written<DiaryEntry>> {
+    const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
+    return this.#createChild('diary_entries', 'diary entry', episodeId, record, record.at);
+  }
+
+  /** Creates or replaces a diary entry (PUT): the same call twice leaves the same state. */
+  putDiaryEntry(episodeId: string, input: DiaryEntryInput): Promise<Written<DiaryEntry>> {
+    const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
+    return this.#write(async (trx) => {
+      await this.#requireEpisode(trx, episodeId);
+      const existing = await trx
+        .selectFrom('diary_entries')
+        .select(['episode_id'])
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      if (existing && existing.episode_id !== episodeId) {
+        throw new DomainError('conflict', `Diary entry ${input.id} belongs to another episode.`);
+      }
+      const values = { at: record.at, data: JSON.stringify(record) };
+      if (existing) await trx.updateTable('diary_entries').set(values).where('id', '=', input.id).execute();
+      else
+        await trx
+          .insertInto('diary_entries')
+          .values({ id: input.id, episode_id: episodeId, ...values })
+          .execute();
+      return { record, created: !existing };
+    });
+  }
+
+  deleteDiaryEntry(episodeId: string, entryId: string): Promise<void> {
+    return this.#write(async (trx) => {
+      const result = await trx
+        .deleteFrom('diary_entries')
+        .where('id', '=', entryId)
+        .where('episode_id', '=', episodeId)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound('diary entry', entryId);
+    });
+  }
+
+  /** Diary entries oldest first, a page at a time. */
+  async listDiary(episodeId: string, query: DiaryQuery = {}): Promise<Page<DiaryEntry>> {
+    await this.#requireEpisode(this.db, episodeId);
+    const limit = query.limit ?? 100;
+    let q = this.db
+      .selectFrom('diary_entries')
+      .select(['data', 'at', 'id'])
+      .where('episode_id', '=', episodeId)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(limit + 1);
+    if (query.from !== undefined) q = q.where('at', '>=', utc(query.from));
+    if (query.to !== undefined) q = q.where('at', '<', utc(query.to));
+    if (query.cursor !== undefined) {
+      const [at, id] = decodeCursor(query.cursor);
+      q = q.where((eb) => eb.or([eb('at', '>', at), eb.and([eb('at', '=', at), eb('id', '>', id)])]));
+    }
+    const rows = await q.execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => parse<DiaryEntry>(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
+    };
+  }
+
+  // Sessions
+
+  createSessionLog(episodeId: string, input: SessionLogInput): Promise<Written<SessionLog>> {
+    const record: SessionLog = {
+      ...input,
+      startedAt: utc(input.startedAt),
+      endedAt: utc(input.endedAt),
+      episodeId,
+    };
+    return this.#createChild('session_logs', 'session', episodeId, record, record.startedAt);
+  }
+
+  listSessionLogs(episodeId: string): Promise<SessionLog[]> {
+    return this.#listChildren<SessionLog>('session_logs', 'started_at', episodeId);
+  }
+
+  // Shared machinery
+
+  #createChild<T extends { id: string }>(
+    table: ChildTable,
+    what: string,
+    episodeId: string,
+    record: T,
+    time: string,
+  ): Promise<Written<T>> {
+    const data = JSON.stringify(record);
+    return this.#write(async (trx) => {
+      // Insert-or-nothing, then compare: correct even when two retries race on PostgreSQL. A missing
+      // episode is caught by the foreign key, which saves a lookup on every write.
+      const result = await trx
+        .executeQuery(CompiledQuery.raw(this.#childInsertSql(trx, table), [record.id, episodeId, time, data]))
+        .catch((error: unknown) => {
+          throw isForeignKeyViolation(error) ? notFound('episode', episodeId) : error;
+        });
+      if (Number(result.numAffectedRows ?? 0) === 1) return { record, created: true };
+      const existing = await trx
+        .selectFrom(table)
+        .select('data')
+        .where('id', '=', record.id)
+        .executeTakeFirstOrThrow();
+      // The episode is in the record, so the same body under another episode is a conflict too.
+      if (canonicalJson(JSON.parse(existing.data)) !== canonicalJson(record)) {
+        throw new DomainError('conflict', `A ${what} with this id already exists with a different body.`);
+      }
+      return { record: parse<T>(existing), created: false };
+    });
+  }
+
+  /**
+   * The INSERT of a child record, compiled once per table: the hot write path then skips building and
+   * compiling the same query for every request (it measured a large share of a diary write).
+   */
+  #childInsertSql(db: Kysely<Database>, table: ChildTable): string {
+    let text = this.#insertSql.get(table);
+    if (text === undefined) {
+      const timeColumn = table === 'session_logs' ? 'started_at' : 'at';
+      text = db
+        .insertInto(table)
+        .values({ id: '', episode_id: '', [timeColumn]: '', data: '' })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .compile().sql;
+      this.#insertSql.set(table, text);
+    }
+    return text;
+  }
+
+  async #listChildren<T>(
+    table: ChildTable,
+    timeColumn: 'at' | 'started_at',
+    episodeId: string,
+  ): Promise<T[]> {
+    await this.#requireEpisode(this.db, episodeId);
+    const rows = await this.db
+      .selectFrom(table)
+      .select('data')
+      .where('episode_id', '=', episodeId)
+      .orderBy(timeColumn as never)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => parse<T>(r));
+  }
+
+  async #requireEpisode(db: Kysely<Database>, episodeId: string): Promise<void> {
+    const row = await db.selectFrom('episodes').select('id').where('id', '=', episodeId).executeTakeFirst();
+    if (!row) throw notFound('episode', episodeId);
+  }
+
+  /** The stored episode for a create that found its id taken: the same body is a retry, another a conflict. */
+  async #existingEpisode(trx: Kysely<Database>, id: string, request: string): Promise<Episode> {
+    const existing = await trx
+      .selectFrom('episodes')
+      .select(['data', 'request'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (existing.request !== request) {
+      throw new DomainError('conflict', 'An episode with this id already exists with a different body.');
+    }
+    return parse<Episode>(existing);
+  }
+}
+
+/** The insert named an episode that does not exist (SQLite's message; PostgreSQL's SQLSTATE 23503). */
+function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return (
+    e.code === '23503' ||
+    (typeof e.message === 'string' && e.message.includes('FOREIGN KEY constraint failed'))
+  );
+}
+
+function notFound(what: string, id: string): DomainError {
+  return new DomainError('not_found', `No ${what} with id ${id}.`);
+}

@@ -1,0 +1,84 @@
+import type { AssessmentInput, DiaryEntryInput, EpisodeInput, SessionLogInput } from '@unknot/core';
+import { v7 as uuidv7 } from 'uuid';
+
+const day = 86_400_000;
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** A valid new episode; `onsetDaysAgo` sets the onset relative to now. */
+export function makeEpisode(overrides: Partial<EpisodeInput> & { onsetDaysAgo?: number } = {}): EpisodeInput {
+  const { onsetDaysAgo = 2, ...rest } = overrides;
+  return {
+    id: uuidv7(),
+    onsetDate: isoDate(new Date(Date.now() - onsetDaysAgo * day)),
+    timeZone: 'Europe/London',
+    location: 'lower',
+    trigger: 'lifting',
+    knownConditions: [],
+    preferences: { thermal: 'either', hasShower: true, hasIcePack: true, work: 'sitting' },
+    ...rest,
+  };
+}
+
+export function makeDiaryEntry(overrides: Partial<DiaryEntryInput> = {}): DiaryEntryInput {
+  return {
+    id: uuidv7(),
+    at: new Date().toISOString(),
+    pain: 6,
+    pattern: 'intermittent',
+    worse: { known: ['sitting', 'bending'], text: 'getting out of the car' },
+    better: { known: ['heat', 'walking'] },
+    treatments: ['tx-heat', 'ex-walking'],
+    medicines: [{ name: 'ibuprofen', dose: '200 mg' }],
+    sleepHours: 6.5,
+    note: 'stiff in the morning',
+    ...overrides,
+  };
+}
+
+/** Answers of the triage spec's worked example 1 (self_care). */
+export const allClearAnswers = {
+  age: 34,
+  days_since_onset: 2,
+  location: 'lower',
+  trigger: 'lifting',
+  pain_score: 6,
+  pain_below_knee: 'none',
+  leg_numbness: 'none',
+  leg_weakness: 'none',
+  saddle_numbness: false,
+  bladder_problems: false,
+  bowel_incontinence: false,
+  sexual_dysfunction: false,
+  fever_or_unwell: false,
+  weight_loss: false,
+  cancer_history: false,
+  immunosuppression_or_ivdu: false,
+  osteoporosis_or_steroids: false,
+  night_pain: false,
+  vomiting: false,
+  constant_progressive_pain: false,
+  cannot_stand_or_walk: 'no',
+  chest_pain_or_breathlessness: false,
+  pulsating_abdominal_pain: false,
+  improving_since_onset: false,
+  known_conditions: ['none'],
+};
+
+export function makeAssessment(overrides: Partial<AssessmentInput> = {}): AssessmentInput {
+  return { id: uuidv7(), at: new Date().toISOString(), answers: { ...allClearAnswers }, ...overrides };
+}
+
+export function makeSessionLog(overrides: Partial<SessionLogInput> = {}): SessionLogInput {
+  const start = Date.now() - 20 * 60_000;
+  return {
+    id: uuidv7(),
+    protocolId: 'tx-ice',
+    startedAt: new Date(start).toISOString(),
+    endedAt: new Date(start + 20 * 60_000).toISOString(),
+    stepsCompleted: 3,
+    stoppedEarly: false,
+    painBefore: 6,
+    painAfter: 4,
+    ...overrides,
+  };
+}

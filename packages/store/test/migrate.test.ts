@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../src/open.ts';
+import { migrate, MigrationHistoryError } from '../src/migrate.ts';
+import { migrationSteps } from '../src/migrations/index.ts';
+import { dialects, type TestDatabase } from './databases.ts';
+import { makeEpisode } from './factories.ts';
+
+for (const dialect of dialects) {
+  describe.skipIf(!dialect.enabled)(`migrations (${dialect.name})`, () => {
+    let database: TestDatabase;
+    beforeEach(async () => {
+      database = await dialect.fresh();
+    });
+    afterEach(async () => {
+      await database.dispose();
+    });
+
+    it('applies every step once; a second run changes nothing and keeps the data', async () => {
+      const store = await openStore(database.config);
+      const history = await store.db.selectFrom('unknot_migrations').selectAll().orderBy('step').execute();
+      expect(history.map((h) => h.name)).toEqual(migrationSteps.map((s) => s.name));
+      const episode = makeEpisode();
+      await store.createEpisode(episode);
+
+      expect(await migrate(store.db, store.dialect)).toEqual({ applied: [] });
+      const again = await store.db.selectFrom('unknot_migrations').selectAll().orderBy('step').execute();
+      expect(again).toEqual(history);
+      expect((await store.getEpisode(episode.id)).id).toBe(episode.id);
+      await store.close();
+
+      // Reopening (a restart) also changes nothing.
+      const reopened = await openStore(database.config);
+      expect(await reopened.db.selectFrom('unknot_migrations').selectAll().orderBy('step').execute()).toEqual(
+        history,
+      );
+      await reopened.close();
+    });
+
+    it('refuses a database whose history has a step this program does not know', async () => {
+      const store = await openStore(database.config);
+      await store.db
+        .insertInto('unknot_migrations')
+        .values({ step: 999, name: '0999-from-the-future', applied_at: 'x' })
+        .execute();
+      await store.close();
+      const error = await openStore(database.config).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(MigrationHistoryError);
+      expect((error as Error).message).toContain('0999-from-the-future');
+      expect((error as Error).message).toContain('Refusing to open it');
+    });
+
+    it('refuses a database whose history diverges from the files (a step renamed)', async () => {
+      const store = await openStore(database.config);
+      await store.db
+        .updateTable('unknot_migrations')
+        .set({ name: '0001-something-else' })
+        .where('step', '=', 1)
+        .execute();
+      await store.close();
+      await expect(openStore(database.config)).rejects.toThrow(MigrationHistoryError);
+    });
+  });
+}
