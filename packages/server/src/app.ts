@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Store } from '@unknot/store';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerErrorHandling, routeNotFound } from './error-handler.ts';
+import { episodeRoutes } from './routes/episodes.ts';
+import { healthRoutes } from './routes/health.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
+import { recordRoutes } from './routes/records.ts';
+import { triageRoutes } from './routes/triage.ts';
+import { registerRequestLog } from './logging.ts';
+import { registerRateLimit } from './rate-limit.ts';
+import { registerSecurityHeaders } from './security.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** Fastify logger options; false (the default) for tests. See logging.ts for what may be logged. */
+  logger?: FastifyServerOptions['logger'] | undefined;
+  /** Requests per minute per client address; the default keeps a runaway loop from flooding the store. */
+  rateLimitPerMinute?: number | undefined;
+  /** Largest accepted body in bytes. */
+  bodyLimit?: number | undefined;
+  /** The built web app to serve, if any. */
+  webDist?: string | undefined;
+}
+
+export const apiVersion = '0.1.0';
+export const defaultBodyLimit = 64 * 1024;
+export const defaultRateLimitPerMinute = 6000;
+
+/** Builds the HTTP app without listening, so tests can drive it with `inject()`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
+    genReqId: () => randomUUID(),
+    // Query strings and bodies can hold health data; requests are logged by logging.ts without them.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    // Long path parameters reach validation (a 400 naming the field) instead of the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
+  });
+  // The API speaks JSON only: any other body is a 415, not a string that fails validation.
+  app.removeContentTypeParser(['text/plain']);
+  app.setValidatorCompiler(validatorCompiler);
+  // Requests are validated by zod. Responses are built from records the store validated on the way in,
+  // so re-encoding them through zod on the way out only costs time (about a tenth of a diary write,
+  // bench/api.ts); the response schemas still type the handlers and document the API, and the route
+  // tests check responses against them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  // The request log line is written at info; skip the hook entirely when that level is off.
+  if (options.logger && ['trace', 'debug', 'info'].includes(app.log.level)) registerRequestLog(app);
+
+  registerRateLimit(app, options.rateLimitPerMinute ?? defaultRateLimitPerMinute);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'unknot API',
+        version: apiVersion,
+        description:
+          'Back-spasm companion: red-flag triage, episodes, diary and guided-session logs. Errors are ' +
+          'application/problem+json (RFC 9457) with a stable `code`; see docs/errors.md.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { store: options.store });
+      await api.register(triageRoutes);
+      await api.register(knowledgeRoutes);
+      await api.register(episodeRoutes, { store: options.store });
+      await api.register(recordRoutes, { store: options.store });
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await options.store.ping();
+    return { status: 'ok' };
+  });
+
+  if (options.webDist && existsSync(options.webDist)) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false });
+    // The web app routes in the browser: unknown non-API GETs get its index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return routeNotFound(request, reply);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,30 @@
+import { isIP } from 'node:net';
+
+/** Loopback addresses only: personal mode has no accounts, so nothing else may reach it. */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host === '::1' || host === '[::1]') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
+export interface ListenAddress {
+  host: string;
+  port: number;
+}
+
+/** Reads HOST and PORT; refuses what personal mode cannot safely do, with a message saying why. */
+export function listenAddressFromEnv(env: NodeJS.ProcessEnv = process.env): ListenAddress {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const portText = env.PORT?.trim() || '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535 (got "${portText}").`);
+  }
+  if (!isLoopback(host)) {
+    throw new Error(
+      `Refusing to listen on ${host}: unknot runs in personal mode, with no login, so it only listens on this ` +
+        'computer (127.0.0.1, ::1 or localhost). Serving other machines needs accounts (clinician mode), which ' +
+        'this version does not have. Unset HOST or set it to 127.0.0.1.',
+    );
+  }
+  return { host, port };
+}

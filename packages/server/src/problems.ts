@@ -1,0 +1,56 @@
+import type { DomainErrorCode } from '@unknot/core';
+
+/**
+ * Every problem code the API can answer with, and its HTTP status. This table is the one place that
+ * turns an error into a status (routes never pick statuses for errors themselves), and docs/errors.md
+ * lists the same codes (a test keeps the two in step).
+ */
+export const problemTypes = {
+  // Domain errors (from @unknot/core and the store).
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict with what is stored' },
+  unknown_knowledge_entry: { status: 404, title: 'No such knowledge entry' },
+  // Protocol errors (HTTP itself).
+  malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  route_not_found: { status: 404, title: 'No such route' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problemTypes;
+
+/** Every domain error code must have an HTTP mapping: this export fails to compile otherwise. */
+export const domainCodeStatus: Record<DomainErrorCode, { status: number; title: string }> = problemTypes;
+
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/** An RFC 9457 problem document, with our stable `code` and the request id for support. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  requestId: string;
+  instance?: string;
+  fields?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+export const problemContentType = 'application/problem+json; charset=utf-8';
+
+export function problem(
+  code: ProblemCode,
+  detail: string,
+  requestId: string,
+  extra: { fields?: FieldProblem[]; instance?: string; [key: string]: unknown } = {},
+): Problem {
+  const { status, title } = problemTypes[code];
+  return { type: `urn:unknot:problem:${code}`, title, status, detail, code, requestId, ...extra };
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm start` / `unknot serve`: migrate the database, listen on 127.0.0.1:3000 (PORT, HOST), print the URL.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describeStore, openStore, storeConfigFromEnv } from '@unknot/store';
+import { buildApp } from './app.ts';
+import { listenAddressFromEnv } from './listen-address.ts';
+import { serverLogger } from './logging.ts';
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+function rateLimitFromEnv(): number | undefined {
+  const text = process.env.UNKNOT_RATE_LIMIT_PER_MINUTE;
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`UNKNOT_RATE_LIMIT_PER_MINUTE must be a positive whole number (got "${text}").`);
+  return n;
+}
+
+async function start(): Promise<void> {
+  const address = listenAddressFromEnv();
+  const config = storeConfigFromEnv();
+  const store = await openStore(config);
+  const app = await buildApp({
+    store,
+    logger: serverLogger(),
+    webDist: existsSync(webDist) ? webDist : undefined,
+    rateLimitPerMinute: rateLimitFromEnv(),
+  });
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen(address);
+  const shownHost = address.host.includes(':') ? `[${address.host}]` : address.host;
+  const port = (app.server.address() as { port: number }).port;
+  console.log(`unknot is running at http://${shownHost}:${port} (data: ${describeStore(config)})`);
+  console.log(`API docs: http://${shownHost}:${port}/api/docs`);
+}
+
+start().catch((error: unknown) => {
+  console.error(`unknot: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
