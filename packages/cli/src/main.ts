@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { CliError, exitCodes } from './cli-error.ts';
+import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/episode.ts';
 import { learnCommand } from './commands/learn.ts';
+import { serveCommand } from './commands/serve.ts';
 import { triageCommand } from './commands/triage.ts';
 import { processOutput, type Output } from './output.ts';
 
@@ -18,6 +20,8 @@ interface Command {
     io: Output,
   ) => Promise<number>;
 }
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 const commands: Record<string, Command> = {
   triage: {
@@ -56,6 +60,75 @@ Options:
         { query: positionals.join(' '), list: values.list === true, json: values.json === true },
         io,
       ),
+  },
+  episode: {
+    summary: 'Start, list, choose or close an episode of back pain (stored like the app stores it).',
+    usage:
+      'unknot episode new --onset YYYY-MM-DD --location lower|middle|upper --trigger T [--conditions a,b] | list [--json] | use ID | close',
+    help: `An episode is one bout of back pain: when it started, where, what set it off. Commands that record
+things (the diary, sessions) record them under the active episode.
+
+  new    Start an episode and make it the active one.
+           --onset YYYY-MM-DD      the day the pain started
+           --location L            lower, middle or upper
+           --trigger T             lifting, sudden_movement, sport_twisting, prolonged_sitting,
+                                   minor_fall, significant_injury, other or unknown
+           --conditions a,b        conditions a doctor has named: disc_herniation, spinal_stenosis,
+                                   degenerative_disc_disease, arthritis, spondylolisthesis, osteoporosis
+           --timezone ZONE         IANA time zone (default: this computer's)
+           --prefer heat|ice|either
+  list   Every episode, newest first; * marks the active one. --json for JSON.
+  use    Make episode ID the active one.
+  close  Close the active episode.
+
+Data: ./data/unknot.db, or $UNKNOT_DATA_DIR/unknot.db, or PostgreSQL when DATABASE_URL is set.`,
+    options: {
+      onset: { type: 'string' },
+      location: { type: 'string' },
+      trigger: { type: 'string' },
+      conditions: { type: 'string' },
+      timezone: { type: 'string' },
+      prefer: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    positionals: true,
+    run: (values, positionals, io) => {
+      const [sub, ...args] = positionals;
+      const json = values.json === true;
+      switch (sub) {
+        case 'new':
+          return episodeNew(
+            {
+              onset: str(values.onset),
+              location: str(values.location),
+              trigger: str(values.trigger),
+              conditions: str(values.conditions),
+              timezone: str(values.timezone),
+              prefer: str(values.prefer),
+              json,
+            },
+            io,
+          );
+        case 'list':
+          return episodeList(json, io);
+        case 'use':
+          return episodeUse(args[0], io);
+        case 'close':
+          return episodeClose(io);
+        default:
+          throw new CliError(
+            `${sub === undefined ? 'Missing' : `Unknown`} episode command${sub === undefined ? '' : ` "${sub}"`}: use new, list, use or close.`,
+          );
+      }
+    },
+  },
+  serve: {
+    summary: 'Run the unknot server and web app on this computer (same as npm start).',
+    usage: 'unknot serve',
+    help: `Migrates the database and serves the API (and the web app once built) on http://127.0.0.1:3000.
+Environment: PORT, HOST (loopback only), UNKNOT_DATA_DIR or DATABASE_URL.`,
+    options: {},
+    run: () => serveCommand(),
   },
 };
 

@@ -1,0 +1,101 @@
+import { episodeConditions, episodeInputSchema, type Episode } from '@unknot/core';
+import { v7 as uuidv7 } from 'uuid';
+import { CliError } from '../cli-error.ts';
+import type { Output } from '../output.ts';
+import { style } from '../output.ts';
+import {
+  howToStartEpisode,
+  readActiveEpisodeId,
+  requireActiveEpisode,
+  withStore,
+  writeActiveEpisodeId,
+} from '../store-access.ts';
+
+export interface EpisodeNewOptions {
+  onset?: string | undefined;
+  location?: string | undefined;
+  trigger?: string | undefined;
+  conditions?: string | undefined;
+  timezone?: string | undefined;
+  prefer?: string | undefined;
+  json: boolean;
+}
+
+/** Schema paths in the words of the command line. */
+const optionFor: Record<string, string> = {
+  onsetDate: '--onset',
+  location: '--location',
+  trigger: '--trigger',
+  knownConditions: '--conditions',
+  timeZone: '--timezone',
+  preferences: '--prefer',
+};
+
+function describe(episode: Episode, active: boolean): string {
+  const conditions = episode.knownConditions.length ? episode.knownConditions.join(', ') : 'none';
+  return `${active ? style('bold', '* ') : '  '}${episode.id}  ${episode.status.padEnd(6)}  since ${episode.onsetDate}  ${episode.location} back, ${episode.trigger.replaceAll('_', ' ')}; conditions: ${conditions}`;
+}
+
+export async function episodeNew(options: EpisodeNewOptions, io: Output): Promise<number> {
+  const missing = (['onset', 'location', 'trigger'] as const).filter((k) => options[k] === undefined);
+  if (missing.length)
+    throw new CliError(`Missing ${missing.map((m) => `--${m}`).join(', ')}. ${howToStartEpisode}`);
+  const conditions = options.conditions
+    ? options.conditions
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c && c !== 'none')
+    : [];
+  const input = {
+    id: uuidv7(),
+    onsetDate: options.onset,
+    timeZone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    location: options.location,
+    trigger: options.trigger,
+    knownConditions: conditions,
+    preferences: options.prefer === undefined ? {} : { thermal: options.prefer },
+  };
+  const parsed = episodeInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const hint = key === 'knownConditions' ? ` (one of: ${episodeConditions.join(', ')})` : '';
+      return `${optionFor[key] ?? key}: ${i.message}${hint}`;
+    });
+    throw new CliError(problems.join('; '));
+  }
+  if (parsed.data.onsetDate > new Date().toISOString().slice(0, 10)) {
+    throw new CliError('--onset: the episode cannot start in the future.');
+  }
+  const { record } = await withStore((store) => store.createEpisode(parsed.data));
+  writeActiveEpisodeId(record.id);
+  io.out(options.json ? JSON.stringify(record) : `Started episode ${record.id} (now the active episode).`);
+  return 0;
+}
+
+export async function episodeList(json: boolean, io: Output): Promise<number> {
+  const episodes = await withStore((store) => store.listEpisodes());
+  const active = readActiveEpisodeId();
+  if (json) io.out(JSON.stringify(episodes.map((e) => ({ ...e, active: e.id === active }))));
+  else if (episodes.length === 0) io.out(`No episodes yet. ${howToStartEpisode}`);
+  else io.out(episodes.map((e) => describe(e, e.id === active)).join('\n'));
+  return 0;
+}
+
+export async function episodeUse(id: string | undefined, io: Output): Promise<number> {
+  if (!id) throw new CliError('Say which episode: unknot episode use ID (see unknot episode list).');
+  const episode = await withStore((store) => store.getEpisode(id));
+  writeActiveEpisodeId(episode.id);
+  io.out(`Episode ${episode.id} is now the active episode.`);
+  return 0;
+}
+
+export async function episodeClose(io: Output): Promise<number> {
+  const closed = await withStore(async (store) => {
+    const id = await requireActiveEpisode(store);
+    return store.updateEpisode(id, { status: 'closed' });
+  });
+  writeActiveEpisodeId(undefined);
+  io.out(`Closed episode ${closed.id}. ${howToStartEpisode.replace('Start one', 'Start a new one')}`);
+  return 0;
+}

@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isDomainError } from '@unknot/core';
+import { MigrationHistoryError, openStore, storeConfigFromEnv, type Store } from '@unknot/store';
+import { CliError } from './cli-error.ts';
+
+/**
+ * The CLI uses the same store and default database file as the server (`./data/unknot.db`, or
+ * UNKNOT_DATA_DIR, or DATABASE_URL). Which episode is "active" is a choice of this terminal user, kept in
+ * a small file in the data folder rather than in the shared database.
+ */
+export function activeEpisodeFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolve(env.UNKNOT_DATA_DIR ?? 'data'), 'active-episode');
+}
+
+export function readActiveEpisodeId(): string | undefined {
+  const file = activeEpisodeFile();
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
+}
+
+export function writeActiveEpisodeId(id: string | undefined): void {
+  const file = activeEpisodeFile();
+  if (id === undefined) {
+    rmSync(file, { force: true });
+    return;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${id}\n`);
+}
+
+export const howToStartEpisode =
+  'Start one with: unknot episode new --onset YYYY-MM-DD --location lower|middle|upper --trigger lifting';
+
+/** Opens the store for one command, runs `work`, and always closes it. Store errors become one-line messages. */
+export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(storeConfigFromEnv());
+  } catch (error) {
+    if (error instanceof MigrationHistoryError) throw new CliError(error.message);
+    throw new CliError(`Cannot open the database: ${(error as Error).message}`);
+  }
+  try {
+    return await work(store);
+  } catch (error) {
+    if (isDomainError(error)) {
+      const fields = error.fields.map((f) => `${f.field} ${f.problem}`).join('; ');
+      throw new CliError(fields ? `${error.message} (${fields})` : error.message);
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The active episode's id, or a message saying how to make one. */
+export async function requireActiveEpisode(store: Store): Promise<string> {
+  const id = readActiveEpisodeId();
+  if (!id) throw new CliError(`No active episode. ${howToStartEpisode}`);
+  try {
+    await store.getEpisode(id);
+  } catch {
+    throw new CliError(`The active episode ${id} no longer exists. ${howToStartEpisode}`);
+  }
+  return id;
+}
