@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { CliError, exitCodes } from './cli-error.ts';
 import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/episode.ts';
 import { learnCommand } from './commands/learn.ts';
+import { logCommand } from './commands/log.ts';
 import { serveCommand } from './commands/serve.ts';
 import { triageCommand } from './commands/triage.ts';
 import { processOutput, type Output } from './output.ts';
@@ -120,6 +121,47 @@ Data: ./data/unknot.db, or $UNKNOT_DATA_DIR/unknot.db, or PostgreSQL when DATABA
             `${sub === undefined ? 'Missing' : `Unknown`} episode command${sub === undefined ? '' : ` "${sub}"`}: use new, list, use or close.`,
           );
       }
+    },
+  },
+  log: {
+    summary: 'Add a pain score (0-10) to the diary of the active episode.',
+    usage:
+      'unknot log SCORE [--at ISO-TIME] [--pattern constant|intermittent] [--worse a,b] [--better a,b] [--note TEXT] [--json]',
+    help: `Records how bad the pain is now, from 0 (no pain) to 10 (the worst you can imagine), in the diary
+of the active episode (see unknot episode).
+
+Options:
+  --at ISO-TIME        when (default now), with a zone: 2026-11-21T08:30:00Z or 2026-11-21T09:30+01:00
+  --pattern P          constant or intermittent
+  --worse a,b          what made it worse: sitting, standing, walking, bending, lifting, twisting, lying_down,
+                       coughing_or_sneezing, getting_up, morning, evening, stress, or your own words
+  --better a,b         what eased it: rest, lying_down, walking, movement, stretching, heat, ice, medicine,
+                       massage, changing_position, sleep, or your own words
+  --note TEXT          anything else
+  --json               print the stored entry as JSON`,
+    options: {
+      at: { type: 'string' },
+      pattern: { type: 'string' },
+      worse: { type: 'string' },
+      better: { type: 'string' },
+      note: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    positionals: true,
+    run: (values, positionals, io) => {
+      if (positionals.length > 1) throw new CliError(`Give one score (got "${positionals.join(' ')}").`);
+      return logCommand(
+        {
+          score: positionals[0],
+          at: str(values.at),
+          pattern: str(values.pattern),
+          worse: str(values.worse),
+          better: str(values.better),
+          note: str(values.note),
+          json: values.json === true,
+        },
+        io,
+      );
     },
   },
   serve: {

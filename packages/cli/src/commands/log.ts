@@ -1,0 +1,87 @@
+import { diaryEntryInputSchema, easeFactors, worseFactors } from '@unknot/core';
+import { v7 as uuidv7 } from 'uuid';
+import { CliError } from '../cli-error.ts';
+import type { Output } from '../output.ts';
+import { requireActiveEpisode, withStore } from '../store-access.ts';
+
+export interface LogOptions {
+  score: string | undefined;
+  at?: string | undefined;
+  pattern?: string | undefined;
+  worse?: string | undefined;
+  better?: string | undefined;
+  note?: string | undefined;
+  json: boolean;
+}
+
+/**
+ * `--worse sitting,bending,getting out of the car`: the known words become the list, anything else is
+ * kept as the person's own words, so nothing they typed is lost.
+ */
+export function splitFactors(
+  value: string | undefined,
+  known: readonly string[],
+): { known: string[]; text?: string } | undefined {
+  if (value === undefined) return undefined;
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const normal = (p: string) => p.toLowerCase().replaceAll(/[\s-]+/g, '_');
+  const knownParts = [...new Set(parts.map(normal).filter((p) => known.includes(p)))];
+  const free = parts.filter((p) => !known.includes(normal(p)));
+  return free.length ? { known: knownParts, text: free.join(', ') } : { known: knownParts };
+}
+
+function parseInstant(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString();
+  // Accept any ISO 8601 time with a zone (Z or ±hh:mm); a time without one would be ambiguous.
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
+    throw new CliError(
+      `--at: "${value}" is not an ISO time with a zone, e.g. 2026-11-21T08:30:00Z or 2026-11-21T09:30+01:00.`,
+    );
+  }
+  return new Date(value).toISOString();
+}
+
+/** `unknot log SCORE`: adds a pain diary entry to the active episode. */
+export async function logCommand(options: LogOptions, io: Output): Promise<number> {
+  if (options.score === undefined)
+    throw new CliError('Give a pain score from 0 (no pain) to 10 (worst imaginable): unknot log 6');
+  if (!/^\d+$/.test(options.score) || Number(options.score) > 10) {
+    throw new CliError(`Pain score must be a whole number from 0 to 10 (got "${options.score}").`);
+  }
+  const worse = splitFactors(options.worse, worseFactors);
+  const better = splitFactors(options.better, easeFactors);
+  const input = {
+    id: uuidv7(),
+    at: parseInstant(options.at),
+    pain: Number(options.score),
+    ...(options.pattern === undefined ? {} : { pattern: options.pattern }),
+    ...(worse ? { worse } : {}),
+    ...(better ? { better } : {}),
+    ...(options.note === undefined ? {} : { note: options.note }),
+  };
+  const parsed = diaryEntryInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const names: Record<string, string> = {
+      pattern: '--pattern',
+      note: '--note',
+      worse: '--worse',
+      better: '--better',
+    };
+    throw new CliError(
+      parsed.error.issues
+        .map((i) => `${names[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  const { record } = await withStore(async (store) =>
+    store.createDiaryEntry(await requireActiveEpisode(store), parsed.data),
+  );
+  io.out(options.json ? JSON.stringify(record) : `Logged pain ${record.pain}/10 at ${record.at}.`);
+  return 0;
+}
