@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { CliError, exitCodes } from './cli-error.ts';
+import { diaryCommand } from './commands/diary.ts';
 import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/episode.ts';
 import { learnCommand } from './commands/learn.ts';
 import { logCommand } from './commands/log.ts';
@@ -163,6 +164,19 @@ Options:
         io,
       );
     },
+  },
+  diary: {
+    summary: "Show the active episode's pain by day, its trend, and when to see a doctor.",
+    usage: 'unknot diary [--json]',
+    help: `Draws the pain diary of the active episode as one bar a day (the day's worst rating), says whether
+it is improving, and lists what the diary says to do: book an appointment if it is not clearly better by
+day 7, see a doctor with the summary by day 14, a review after six weeks, stop an exercise that made the
+pain 2 or more points worse.
+
+Options:
+  --json  print the analysis, escalations and entries as JSON`,
+    options: { json: { type: 'boolean', default: false } },
+    run: (values, _positionals, io) => diaryCommand(values.json === true, io),
   },
   serve: {
     summary: 'Run the unknot server and web app on this computer (same as npm start).',

@@ -1,4 +1,4 @@
-export { Store, type DiaryQuery, type Page, type Written } from './store.ts';
+export { Store, type DiaryQuery, type EpisodeSnapshot, type Page, type Written } from './store.ts';
 export { openStore, storeConfigFromEnv, describeStore, type StoreConfig } from './open.ts';
 export { migrate, MigrationHistoryError } from './migrate.ts';
 export { migrationSteps, type MigrationStep } from './migrations/index.ts';

@@ -28,6 +28,16 @@ export interface DiaryQuery {
   cursor?: string | undefined;
 }
 
+export interface EpisodeSnapshot {
+  episode: Episode;
+  /** Oldest first. */
+  diary: DiaryEntry[];
+  /** Oldest first. */
+  assessments: Assessment[];
+  /** In start order. */
+  sessions: SessionLog[];
+}
+
 export interface Page<T> {
   items: T[];
   /** Pass back as `cursor` for the next page; null on the last page. */
@@ -273,6 +283,29 @@ export class Store {
       items: page.map((r) => parse<DiaryEntry>(r)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
     };
+  }
+
+  /** Every diary entry of an episode, oldest first (all pages). */
+  async listAllDiary(episodeId: string): Promise<DiaryEntry[]> {
+    const all: DiaryEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listDiary(episodeId, { limit: 1000, cursor });
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return all;
+  }
+
+  /** An episode with everything recorded under it: what the plan, the diary view and the summary read. */
+  async episodeSnapshot(episodeId: string): Promise<EpisodeSnapshot> {
+    const episode = await this.getEpisode(episodeId);
+    const [diary, assessments, sessions] = await Promise.all([
+      this.listAllDiary(episodeId),
+      this.listAssessments(episodeId),
+      this.listSessionLogs(episodeId),
+    ]);
+    return { episode, diary, assessments, sessions };
   }
 
   // Sessions

@@ -242,6 +242,22 @@ for (const dialect of dialects) {
       });
     });
 
+    describe('episode snapshot', () => {
+      it('gathers the episode, every diary entry (past one page), assessments and sessions', async () => {
+        const episode = makeEpisode();
+        await store.createEpisode(episode);
+        const entries = Array.from({ length: 1005 }, () => makeDiaryEntry());
+        await Promise.all(entries.map((e) => store.createDiaryEntry(episode.id, e)));
+        await store.createAssessment(episode.id, makeAssessment());
+        await store.createSessionLog(episode.id, makeSessionLog());
+        const snapshot = await store.episodeSnapshot(episode.id);
+        expect(snapshot.episode.id).toBe(episode.id);
+        expect(snapshot.diary).toHaveLength(1005);
+        expect(snapshot.assessments).toHaveLength(1);
+        expect(snapshot.sessions).toHaveLength(1);
+      });
+    });
+
     describe('session logs', () => {
       it('stores and lists sessions in start order; retries are idempotent', async () => {
         const episode = makeEpisode();

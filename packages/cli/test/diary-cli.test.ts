@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const day = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+// Why: the "done when": 10 days of flat pain must show the day-7 escalation in the CLI.
+describe('unknot diary with 10 days of flat pain', () => {
+  let env: Record<string, string>;
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'unknot-diary-'));
+    env = { UNKNOT_DATA_DIR: dataDir };
+    const onset = Date.now() - 10 * day;
+    runCli(
+      [
+        'episode',
+        'new',
+        '--onset',
+        isoDate(onset),
+        '--location',
+        'lower',
+        '--trigger',
+        'lifting',
+        '--timezone',
+        'UTC',
+      ],
+      undefined,
+      env,
+    );
+    for (let d = 0; d <= 10; d++) {
+      const at = new Date(onset + d * day + 12 * 3_600_000);
+      if (at.getTime() > Date.now()) continue;
+      const run = runCli(['log', '6', '--at', at.toISOString()], undefined, env);
+      expect(run.status, run.stderr).toBe(0);
+    }
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('draws a bar a day and shows the book-an-appointment escalation with its sources', () => {
+    const run = runCli(['diary'], undefined, env);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('██████░░░░  6');
+    expect(run.stdout).toContain('Trend: not improving.');
+    expect(run.stdout).toMatch(/Sources: .*003_e4685ed4c058ddb9\.txt/);
+    expect(run.stdout).toContain('What to do:');
+  });
+
+  it('--json gives the analysis and the escalations', () => {
+    const result = JSON.parse(runCli(['diary', '--json'], undefined, env).stdout) as {
+      analysis: { day: number; trend: string };
+      escalations: { id: string }[];
+    };
+    expect(result.analysis.day).toBe(10);
+    expect(result.escalations.map((e) => e.id)).toContain('book_appointment');
+  });
+});
