@@ -5,4 +5,5 @@ export * from './triage/index.ts';
 export * from './knowledge/index.ts';
 export * from './records/index.ts';
 export * from './diary/index.ts';
+export * from './session/index.ts';
 export * from './errors.ts';

@@ -97,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
       return routeNotFound(request, reply);
     });
+  } else {
+    app.setNotFoundHandler(routeNotFound);
   }
   return app;
 }

@@ -80,5 +80,4 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, body);
   });
-  app.setNotFoundHandler(routeNotFound);
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   assessmentSchema,
   diaryEntrySchema,
@@ -408,5 +410,25 @@ describe('docs/errors.md', () => {
     expect(Object.fromEntries(documented)).toEqual(
       Object.fromEntries(Object.entries(problemTypes).map(([code, t]) => [code, t.status])),
     );
+  });
+});
+
+describe('serving the built web app', () => {
+  it('serves index.html for app routes and keeps API 404s as problem+json', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'unknot-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>unknot</title>');
+    const t = await startTestApp(dialects[0], { webDist: dist });
+    try {
+      const page = await t.app.inject({ method: 'GET', url: '/diary' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>unknot</title>');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      const api = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toMatch(/problem\+json/);
+    } finally {
+      await t.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
