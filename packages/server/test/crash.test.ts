@@ -27,7 +27,7 @@ describe('crash safety on the real server process and SQLite file', () => {
     const entries = Array.from({ length: 1000 }, () => makeDiaryEntry());
     const acknowledged = new Set<string>();
     let killed = false;
-    const writes = entries.map(async (entry) => {
+    const write = async (entry: (typeof entries)[number]) => {
       try {
         const res = await fetch(`${first.url}/api/v1/episodes/${episode.id}/diary`, {
           method: 'POST',
@@ -43,6 +43,15 @@ describe('crash safety on the real server process and SQLite file', () => {
         }
       } catch (error) {
         if (!killed) throw error;
+      }
+    };
+    // 100 writes in flight at any moment: concurrent, yet the stream is still going when the kill lands
+    // (with all 1,000 sent at once, a fast server can acknowledge them all before the signal arrives).
+    let next = 0;
+    const writes = Array.from({ length: 100 }, async () => {
+      while (next < entries.length) {
+        const entry = entries[next++];
+        if (entry) await write(entry);
       }
     });
     await Promise.all(writes);
