@@ -6,4 +6,6 @@ export * from './knowledge/index.ts';
 export * from './records/index.ts';
 export * from './diary/index.ts';
 export * from './session/index.ts';
+export * from './plan/index.ts';
+export * from './report/index.ts';
 export * from './errors.ts';

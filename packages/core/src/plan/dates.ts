@@ -1,0 +1,148 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings, and wall-clock times in an IANA time zone.
+ *
+ * Plans count days in the episode's time zone, so a "day" here is a calendar date, never 24 hours of UTC. Date
+ * arithmetic runs on proleptic-Gregorian day numbers (`Date.UTC` with explicit fields: no clock is read). Time-zone
+ * conversion uses `Intl.DateTimeFormat` only, so core needs no time-zone library and no Node API.
+ */
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const msPerDay = 86_400_000;
+
+/** Whether `value` is a real calendar date written as `YYYY-MM-DD` (so `2026-02-30` is not). */
+export function isCalendarDate(value: string): boolean {
+  const match = datePattern.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Whether `value` is a wall-clock time written as `HH:MM` (24-hour). */
+export function isWallTime(value: string): boolean {
+  return timePattern.test(value);
+}
+
+function dayNumber(date: string): number {
+  const match = datePattern.exec(date);
+  if (match === null || !isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / msPerDay;
+}
+
+function fromDayNumber(day: number): string {
+  return new Date(day * msPerDay).toISOString().slice(0, 10);
+}
+
+/** The date `days` after `date` (negative to go back). */
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to`: 0 on the same date, negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** `YYYY-MM-DD` → `YYYYMMDD`, the iCalendar DATE form. */
+export function compactDate(date: string): string {
+  return date.replaceAll('-', '');
+}
+
+interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/**
+ * Reads wall clocks in one time zone. Building an `Intl.DateTimeFormat` is the expensive part, so one reader is
+ * made per zone and per call site, then reused for every instant that call converts.
+ */
+export interface ZoneReader {
+  readonly timeZone: string;
+  /** The wall clock in this zone at the instant `ms` (milliseconds since the epoch). */
+  wallClock(ms: number): WallClock;
+  /** The zone's offset from UTC at the instant `ms`, in milliseconds (positive east of Greenwich). */
+  offsetAt(ms: number): number;
+}
+
+/** A wall-clock reader for `timeZone`; throws a RangeError for a name Intl does not know. */
+export function zoneReader(timeZone: string): ZoneReader {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const wallClock = (ms: number): WallClock => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(ms)) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    return {
+      year: parts['year'] ?? 0,
+      month: parts['month'] ?? 1,
+      day: parts['day'] ?? 1,
+      // Some engines print midnight as 24 even with h23; it is the same instant as 00.
+      hour: (parts['hour'] ?? 0) % 24,
+      minute: parts['minute'] ?? 0,
+      second: parts['second'] ?? 0,
+    };
+  };
+  const offsetAt = (ms: number): number => {
+    const wall = wallClock(ms);
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+    // Offsets are whole seconds; drop the instant's milliseconds so they do not leak into the offset.
+    return asUtc - Math.floor(ms / 1000) * 1000;
+  };
+  return { timeZone, wallClock, offsetAt };
+}
+
+/** The calendar date in `timeZone` at the UTC instant `instant` (an ISO 8601 string or epoch milliseconds). */
+export function calendarDateIn(instant: string | number, timeZone: string): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  return calendarDateWith(zoneReader(timeZone), ms);
+}
+
+/** As `calendarDateIn`, with a reader the caller already holds. */
+export function calendarDateWith(reader: ZoneReader, ms: number): string {
+  const { year, month, day } = reader.wallClock(ms);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The UTC instant (epoch milliseconds) at which clocks in the reader's zone show `time` on `date`.
+ *
+ * Around a daylight-saving change a wall time can be missing or doubled. Like Temporal's `compatible`
+ * disambiguation: a time that falls in a spring-forward gap moves forward by the gap (01:30 becomes 02:30 BST);
+ * a time that happens twice in an autumn fold is the earlier of the two.
+ */
+export function zonedTimeToUtc(reader: ZoneReader, date: string, time: string): number {
+  const dateMatch = datePattern.exec(date);
+  const timeMatch = timePattern.exec(time);
+  if (dateMatch === null || !isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  if (timeMatch === null) throw new RangeError(`not a wall time (HH:MM): ${time}`);
+  const wall = Date.UTC(
+    Number(dateMatch[1]),
+    Number(dateMatch[2]) - 1,
+    Number(dateMatch[3]),
+    Number(timeMatch[1]),
+    Number(timeMatch[2]),
+  );
+  // The offsets a day either side bracket any single transition near this wall time.
+  const before = reader.offsetAt(wall - msPerDay);
+  const after = reader.offsetAt(wall + msPerDay);
+  const candidates = [wall - before, wall - after].filter((ms) => reader.offsetAt(ms) === wall - ms);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In a gap: read the wall time with the offset in force before the change, which lands after the gap.
+  return wall - before;
+}
