@@ -6,6 +6,7 @@ import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/ep
 import { learnCommand } from './commands/learn.ts';
 import { logCommand } from './commands/log.ts';
 import { serveCommand } from './commands/serve.ts';
+import { sessionCommand } from './commands/session.ts';
 import { triageCommand } from './commands/triage.ts';
 import { processOutput, type Output } from './output.ts';
 
@@ -177,6 +178,21 @@ Options:
   --json  print the analysis, escalations and entries as JSON`,
     options: { json: { type: 'boolean', default: false } },
     run: (values, _positionals, io) => diaryCommand(values.json === true, io),
+  },
+  session: {
+    summary: 'Run a guided timer (ice, heat, a stretch, an exercise) in the terminal.',
+    usage: 'unknot session PROTOCOL_ID',
+    help: `Runs the timed part of a protocol: shows its numbers and where they come from, asks you to
+confirm its safety prompts (and its caveat, if the evidence is thin), then counts down each step with a
+progress bar and a bell at every change. Exercises ask your pain before and after: if it rose by 2 or
+more, stop that exercise for today. The session is logged to the active episode.
+
+Keys while it runs: space pauses and resumes, n skips the step, q stops.
+Protocols: tx-ice, tx-heat, tx-alternate-ice-heat, tx-contrast-shower, ex-gentle-stretching,
+ex-prone-press-up, ex-knee-to-chest, ex-childs-pose, ex-core-back-strengthening, ex-walking.`,
+    options: {},
+    positionals: true,
+    run: (_values, positionals, io) => sessionCommand(positionals[0], io),
   },
   serve: {
     summary: 'Run the unknot server and web app on this computer (same as npm start).',
