@@ -7,6 +7,7 @@ export const domainErrorCodes = [
   'not_found',
   'conflict',
   'unknown_knowledge_entry',
+  'plan_unavailable',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -8,6 +8,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, routeNotFound } from './error-handler.ts';
 import { episodeRoutes } from './routes/episodes.ts';
+import { planRoutes } from './routes/plan.ts';
+import { summaryRoutes } from './routes/summary.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -82,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(knowledgeRoutes);
       await api.register(episodeRoutes, { store: options.store });
       await api.register(recordRoutes, { store: options.store });
+      await api.register(planRoutes, { store: options.store });
+      await api.register(summaryRoutes, { store: options.store });
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ export const problemTypes = {
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict with what is stored' },
   unknown_knowledge_entry: { status: 404, title: 'No such knowledge entry' },
+  plan_unavailable: { status: 409, title: 'There is no plan to export' },
   // Protocol errors (HTTP itself).
   malformed_json: { status: 400, title: 'The body is not valid JSON' },
   route_not_found: { status: 404, title: 'No such route' },

@@ -43,7 +43,9 @@ const apiHeaders: Record<string, string> = {
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
-    const isApiData = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
+    const path = request.url.split('?')[0] ?? '';
+    // The summary page is a document a person opens, even though it lives under /api.
+    const isApiData = path.startsWith('/api/') && !path.startsWith('/api/docs') && !path.endsWith('.html');
     reply.headers(isApiData ? apiHeaders : pageHeaders);
     reply.header('x-request-id', request.id);
     done();

@@ -14,4 +14,5 @@ export {
   type ConditionMatch,
 } from './conditions.ts';
 export { planProfileSchema } from './profile.ts';
+export { planProfileFromRecords, mildPainAtMost, type EpisodeRecords } from './profile-from-records.ts';
 export type * from './types.ts';

@@ -21,3 +21,4 @@ export { questionsToAsk, type QuestionContext } from './questions-to-ask.ts';
 export { patientReportedNotice } from './words.ts';
 export { uuidV5 } from './uuid.ts';
 export type * from './types.ts';
+export { summaryFromRecords, type SummaryRecords } from './from-records.ts';

@@ -1,0 +1,38 @@
+import { analyse } from '../diary/analyse.ts';
+import { diaryEscalations } from '../diary/escalations.ts';
+import { localDate } from '../diary/local-day.ts';
+import { buildPlan } from '../plan/build-plan.ts';
+import { planProfileFromRecords } from '../plan/profile-from-records.ts';
+import type { Assessment, DiaryEntry, Episode, SessionLog } from '../records/index.ts';
+import { buildSummary } from './summary.ts';
+import type { DoctorSummary } from './types.ts';
+
+export interface SummaryRecords {
+  episode: Episode;
+  diary: readonly DiaryEntry[];
+  assessments: readonly Assessment[];
+  sessions: readonly SessionLog[];
+}
+
+/**
+ * The doctor summary of a stored episode as of `now` (a UTC instant): the diary analysis and escalations for
+ * the episode's local today, and the current plan when there is one. The CLI, the server and the web app all
+ * call this, so the summary a doctor gets does not depend on where it was made.
+ */
+export function summaryFromRecords(records: SummaryRecords, now: string): DoctorSummary {
+  const { episode, diary, assessments, sessions } = records;
+  const today = localDate(now, episode.timeZone);
+  const analysis = analyse(diary, episode, today);
+  const escalations = diaryEscalations({ analysis, sessions, assessments });
+  const plan = buildPlan(planProfileFromRecords(records, now), today);
+  return buildSummary({
+    episode,
+    entries: diary,
+    analysis,
+    sessions,
+    assessments,
+    escalations,
+    plan: plan.kind === 'plan' ? plan : null,
+    generatedAt: now,
+  });
+}
