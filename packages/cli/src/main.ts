@@ -5,6 +5,8 @@ import { diaryCommand } from './commands/diary.ts';
 import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/episode.ts';
 import { learnCommand } from './commands/learn.ts';
 import { logCommand } from './commands/log.ts';
+import { planCommand } from './commands/plan.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sessionCommand } from './commands/session.ts';
 import { triageCommand } from './commands/triage.ts';
@@ -37,13 +39,22 @@ reason with its sources, and when to get help.
 Options:
   --answers FILE  Read the answers from a JSON file (- for standard input) instead of asking.
   --json          Print the result as JSON (the contract of triage.md §4).
+  --save          Also store the result under the active episode (the interactive check always
+                  does when there is one), so unknot plan can use it.
   -h, --help      Show this help.
 
 Exit status: 0 a result was given; 2 the answers were invalid (nothing was assessed);
 1 the file could not be read or is not JSON, or the command was used wrongly.`,
-    options: { answers: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      answers: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      save: { type: 'boolean', default: false },
+    },
     run: (values, _positionals, io) =>
-      triageCommand({ answers: values.answers as string | undefined, json: values.json === true }, io),
+      triageCommand(
+        { answers: str(values.answers), json: values.json === true, save: values.save === true },
+        io,
+      ),
   },
   learn: {
     summary: 'Search the knowledge base: what helps, what does not, and how sure we are.',
@@ -178,6 +189,68 @@ Options:
   --json  print the analysis, escalations and entries as JSON`,
     options: { json: { type: 'boolean', default: false } },
     run: (values, _positionals, io) => diaryCommand(values.json === true, io),
+  },
+  plan: {
+    summary: 'Show the day-by-day home-care plan for the active episode, or write it to a calendar.',
+    usage:
+      'unknot plan [--json] [--ics FILE] | unknot plan --onset YYYY-MM-DD --answers FILE [--location L] [--conditions a,b] [--prefer heat|ice|either]',
+    help: `Builds today's plan from the active episode and its latest triage: what to do today (each with how
+often, the evidence grade and sources), the day-7 and day-14 check-ins, what unlocks later, and what is
+left out for you and why. After a triage that says to see a doctor, it shows that instead of a plan.
+
+Options:
+  --json              print the plan as JSON
+  --ics FILE          also write reminders and check-ins to an iCalendar file
+Without the store (no episode needed):
+  --onset YYYY-MM-DD  the day the pain started
+  --answers FILE      the red-flag answers as JSON (as for unknot triage --answers); required
+  --location L        lower, middle or upper (default: from the answers)
+  --trigger T         (default: from the answers)
+  --conditions a,b    disc_herniation, spinal_stenosis, degenerative_disc_disease, arthritis,
+                      spondylolisthesis, osteoporosis (default: from the answers)
+  --prefer P          heat, ice or either
+  --timezone ZONE     IANA time zone (default: this computer's)`,
+    options: {
+      json: { type: 'boolean', default: false },
+      ics: { type: 'string' },
+      onset: { type: 'string' },
+      answers: { type: 'string' },
+      location: { type: 'string' },
+      trigger: { type: 'string' },
+      conditions: { type: 'string' },
+      prefer: { type: 'string' },
+      timezone: { type: 'string' },
+    },
+    run: (values, _positionals, io) =>
+      planCommand(
+        {
+          json: values.json === true,
+          ics: str(values.ics),
+          onset: str(values.onset),
+          answers: str(values.answers),
+          location: str(values.location),
+          trigger: str(values.trigger),
+          conditions: str(values.conditions),
+          prefer: str(values.prefer),
+          timezone: str(values.timezone),
+        },
+        io,
+      ),
+  },
+  report: {
+    summary: 'Write the doctor summary of the active episode as HTML, PDF and/or FHIR.',
+    usage: 'unknot report [--html FILE] [--pdf FILE] [--fhir FILE]',
+    help: `Writes a one-page summary a doctor can read: when and how it started, where, constant or coming and
+going, what makes it worse or better, pain by day, what you tried and how it went, medicines, triage
+results with the warning-sign answers, the escalations shown, and questions to ask.
+
+Options:
+  --html FILE   a printable page
+  --pdf FILE    a one-page PDF
+  --fhir FILE   a FHIR R4 Bundle (JSON) for a clinical system`,
+    options: { html: { type: 'string' }, pdf: { type: 'string' }, fhir: { type: 'string' } },
+    run: (values, _positionals, io) =>
+      reportCommand({ html: str(values.html), pdf: str(values.pdf), fhir: str(values.fhir) }, io),
   },
   session: {
     summary: 'Run a guided timer (ice, heat, a stretch, an exercise) in the terminal.',

@@ -6,10 +6,31 @@ import type { Output } from '../output.ts';
 import { readJsonInput } from '../read-input.ts';
 import { renderTriageResult, renderValidationError } from '../render/triage-result.ts';
 import { runTriageFlow } from '../triage-flow.ts';
+import { readActiveEpisodeId, withStore } from '../store-access.ts';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface TriageOptions {
   answers?: string | undefined;
   json: boolean;
+  /** Store the result as an assessment of the active episode (always, in the interactive check, if there is one). */
+  save: boolean;
+}
+
+/** Records a complete set of answers under the active episode, so the plan and summary can use it. */
+async function saveAssessment(answers: unknown, io: Output, quiet: boolean): Promise<void> {
+  const episodeId = readActiveEpisodeId();
+  if (!episodeId) {
+    if (!quiet) io.err('Not saved: there is no active episode (unknot episode new).');
+    return;
+  }
+  await withStore((store) =>
+    store.createAssessment(episodeId, {
+      id: uuidv7(),
+      at: new Date().toISOString(),
+      answers: answers as Record<string, unknown>,
+    }),
+  );
+  if (!quiet) io.err(`Saved to the active episode ${episodeId}.`);
 }
 
 function print(outcome: TriageOutcome, json: boolean, io: Output): number {
@@ -25,7 +46,10 @@ function print(outcome: TriageOutcome, json: boolean, io: Output): number {
 /** `unknot triage`: asks the red-flag questions, or reads answers from a file, and prints the result. */
 export async function triageCommand(options: TriageOptions, io: Output): Promise<number> {
   if (options.answers !== undefined) {
-    return print(triage(await readJsonInput(options.answers)), options.json, io);
+    const answers = await readJsonInput(options.answers);
+    const outcome = triage(answers);
+    if (options.save && !isValidationError(outcome)) await saveAssessment(answers, io, false);
+    return print(outcome, options.json, io);
   }
   if (!process.stdin.isTTY || !isTTY(process.stdout)) {
     throw new CliError(
@@ -43,7 +67,10 @@ export async function triageCommand(options: TriageOptions, io: Output): Promise
     case 'emergency':
       io.out('\nWe stopped asking: this answer on its own needs emergency care.\n');
       return print(flow.result, options.json, io);
-    case 'complete':
-      return print(triage(flow.answers), options.json, io);
+    case 'complete': {
+      const outcome = triage(flow.answers);
+      if (!isValidationError(outcome)) await saveAssessment(flow.answers, io, true);
+      return print(outcome, options.json, io);
+    }
   }
 }
