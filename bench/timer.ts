@@ -35,6 +35,7 @@ import {
   type Timeline,
   type TimelineOptions,
 } from '../packages/core/src/session/index.ts';
+import { buildPlan, planToIcs, type PlanProfile } from '../packages/core/src/plan/index.ts';
 
 const env = process.env;
 const realtime = env.BENCH_TIMER_REALTIME === '1';
@@ -284,6 +285,33 @@ console.log(
 );
 
 // -------------------------------------------------------------------------------------------------------------
-// Plan: `buildPlan` time per call belongs to the plan module's owner and is not measured here. Add it below this
-// line (it prints its own figures; nothing above depends on it).
+// Plan: time per `buildPlan` and `planToIcs` call, for a day-3 profile (days 3–16, stretches, check-ins).
 // -------------------------------------------------------------------------------------------------------------
+
+const planProfile: PlanProfile = {
+  onsetDate: '2026-03-10',
+  timeZone: 'Europe/London',
+  location: 'lower',
+  trigger: 'lifting',
+  knownConditions: ['disc_herniation'],
+  preferences: { thermal: 'either', hasIcePack: true, hasShower: true, work: 'sitting' },
+  triage: {
+    at: '2026-03-13T09:00:00.000Z',
+    result: { disposition: 'self_care', reasons: [], rulesVersion: '1.1.0' },
+  },
+};
+const planToday = '2026-03-13';
+
+function microsPerCall(fn: () => unknown, runs: number): number {
+  for (let i = 0; i < 200; i += 1) fn(); // warm up the JIT and Intl
+  const start = performance.now();
+  for (let i = 0; i < runs; i += 1) fn();
+  return ((performance.now() - start) / runs) * 1000;
+}
+
+const builtPlan = buildPlan(planProfile, planToday);
+if (builtPlan.kind !== 'plan') throw new Error(`expected a plan, got ${builtPlan.kind}`);
+console.log(
+  `\nbuildPlan: ${microsPerCall(() => buildPlan(planProfile, planToday), 2000).toFixed(0)} µs per call`,
+);
+console.log(`planToIcs: ${microsPerCall(() => planToIcs(builtPlan), 500).toFixed(0)} µs per call`);
