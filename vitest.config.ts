@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     // The CLI tests spawn the real binary; give them room on a 2-core machine.
     testTimeout: 30_000,
+    // Set-up hooks that spawn the real CLI several times need room on a loaded 2-core machine.
+    hookTimeout: 60_000,
   },
 });

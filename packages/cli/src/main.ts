@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { CliError, exitCodes } from './cli-error.ts';
+import { checkInCommand } from './commands/check-in.ts';
 import { diaryCommand } from './commands/diary.ts';
 import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/episode.ts';
 import { learnCommand } from './commands/learn.ts';
@@ -251,6 +252,20 @@ Options:
     options: { html: { type: 'string' }, pdf: { type: 'string' }, fhir: { type: 'string' } },
     run: (values, _positionals, io) =>
       reportCommand({ html: str(values.html), pdf: str(values.pdf), fhir: str(values.fhir) }, io),
+  },
+  'check-in': {
+    summary: 'Record whether any warning sign has appeared since your last check.',
+    usage: 'unknot check-in --red-flag yes|no [--note TEXT]',
+    help: `A quick check between full triages. If a warning sign has appeared (numbness between the legs, new
+bladder or bowel trouble, weakness or numbness in both legs, chest pain, a pulsing tummy, a serious
+fall), say yes: unknot tells you to run the red-flag check again now, and the diary keeps saying so until
+you have.
+
+Options:
+  --red-flag yes|no   has a warning sign appeared?
+  --note TEXT         anything else`,
+    options: { 'red-flag': { type: 'string' }, note: { type: 'string' } },
+    run: (values, _positionals, io) => checkInCommand(str(values['red-flag']), str(values.note), io),
   },
   session: {
     summary: 'Run a guided timer (ice, heat, a stretch, an exercise) in the terminal.',

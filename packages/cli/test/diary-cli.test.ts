@@ -51,6 +51,17 @@ describe('unknot diary with 10 days of flat pain', () => {
     expect(run.stdout).toContain('What to do:');
   });
 
+  it('a check-in with a warning sign puts "run the triage again" first', () => {
+    expect(runCli(['check-in'], undefined, env).status).toBe(1);
+    const run = runCli(['check-in', '--red-flag', 'yes'], undefined, env);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('unknot triage');
+    const result = JSON.parse(runCli(['diary', '--json'], undefined, env).stdout) as {
+      escalations: { id: string }[];
+    };
+    expect(result.escalations[0]?.id).toBe('triage_again_now');
+  });
+
   it('--json gives the analysis and the escalations', () => {
     const result = JSON.parse(runCli(['diary', '--json'], undefined, env).stdout) as {
       analysis: { day: number; trend: string };

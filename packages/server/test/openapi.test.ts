@@ -23,6 +23,7 @@ describe('OpenAPI', () => {
         '/api/v1/episodes/{id}/diary',
         '/api/v1/episodes/{id}/diary/{entryId}',
         '/api/v1/episodes/{id}/sessions',
+        '/api/v1/episodes/{id}/check-ins',
         '/api/v1/episodes/{id}/plan',
         '/api/v1/episodes/{id}/plan.ics',
         '/api/v1/episodes/{id}/summary',

@@ -81,6 +81,29 @@ for (const dialect of dialects) {
       expect(body.pain.days.length).toBeGreaterThanOrEqual(10);
     });
 
+    it('a check-in reporting a warning sign asks for the triage again, until a new triage is recorded', async () => {
+      const checkIn = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/episodes/${episode.id}/check-ins`,
+        payload: { id: uuidv7(), at: new Date().toISOString(), redFlagReported: true },
+      });
+      expect(checkIn.statusCode).toBe(201);
+      const ids = async () =>
+        (
+          JSON.parse((await get(`/api/v1/episodes/${episode.id}/summary`)).body) as {
+            escalations: { id: string }[];
+          }
+        ).escalations.map((e) => e.id);
+      expect((await ids())[0]).toBe('triage_again_now');
+      await t.store.createAssessment(
+        episode.id,
+        makeAssessment({ at: new Date(Date.now() + 1000).toISOString() }),
+      );
+      expect(await ids()).not.toContain('triage_again_now');
+      const list = await get(`/api/v1/episodes/${episode.id}/check-ins`);
+      expect((JSON.parse(list.body) as unknown[]).length).toBe(1);
+    });
+
     it('summary.html is a printable page whose stylesheet the page CSP allows', async () => {
       const html = await get(`/api/v1/episodes/${episode.id}/summary.html`);
       expect(html.statusCode).toBe(200);

@@ -34,6 +34,13 @@ export interface SessionLogsTable {
   data: string;
 }
 
+export interface CheckInsTable {
+  id: string;
+  episode_id: string;
+  at: string;
+  data: string;
+}
+
 export interface MigrationsTable {
   step: number;
   name: string;
@@ -45,6 +52,7 @@ export interface Database {
   assessments: AssessmentsTable;
   diary_entries: DiaryEntriesTable;
   session_logs: SessionLogsTable;
+  check_ins: CheckInsTable;
   unknot_migrations: MigrationsTable;
 }
 

@@ -4,6 +4,8 @@ import {
   isValidationError,
   type Assessment,
   type AssessmentInput,
+  type CheckInInput,
+  type CheckInRecord,
   type DiaryEntry,
   type DiaryEntryInput,
   type Episode,
@@ -36,6 +38,8 @@ export interface EpisodeSnapshot {
   assessments: Assessment[];
   /** In start order. */
   sessions: SessionLog[];
+  /** Oldest first. */
+  checkIns: CheckInRecord[];
 }
 
 export interface Page<T> {
@@ -50,7 +54,7 @@ export interface Written<T> {
   created: boolean;
 }
 
-type ChildTable = 'assessments' | 'diary_entries' | 'session_logs';
+type ChildTable = 'assessments' | 'diary_entries' | 'session_logs' | 'check_ins';
 
 const parse = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
 
@@ -181,7 +185,7 @@ export class Store {
     return this.#write(
       async (trx) => {
         // Children first and explicitly: correct even where a foreign-key cascade is switched off.
-        for (const table of ['assessments', 'diary_entries', 'session_logs'] as const) {
+        for (const table of ['assessments', 'diary_entries', 'session_logs', 'check_ins'] as const) {
           await trx.deleteFrom(table).where('episode_id', '=', id).execute();
         }
         const result = await trx.deleteFrom('episodes').where('id', '=', id).executeTakeFirst();
@@ -300,12 +304,24 @@ export class Store {
   /** An episode with everything recorded under it: what the plan, the diary view and the summary read. */
   async episodeSnapshot(episodeId: string): Promise<EpisodeSnapshot> {
     const episode = await this.getEpisode(episodeId);
-    const [diary, assessments, sessions] = await Promise.all([
+    const [diary, assessments, sessions, checkIns] = await Promise.all([
       this.listAllDiary(episodeId),
       this.listAssessments(episodeId),
       this.listSessionLogs(episodeId),
+      this.listCheckIns(episodeId),
     ]);
-    return { episode, diary, assessments, sessions };
+    return { episode, diary, assessments, sessions, checkIns };
+  }
+
+  // Check-ins
+
+  createCheckIn(episodeId: string, input: CheckInInput): Promise<Written<CheckInRecord>> {
+    const record: CheckInRecord = { ...input, at: utc(input.at), episodeId };
+    return this.#createChild('check_ins', 'check-in', episodeId, record, record.at);
+  }
+
+  listCheckIns(episodeId: string): Promise<CheckInRecord[]> {
+    return this.#listChildren<CheckInRecord>('check_ins', 'at', episodeId);
   }
 
   // Sessions

@@ -99,13 +99,18 @@ for (const dialect of dialects) {
         await store.createDiaryEntry(gone.id, makeDiaryEntry());
         await store.createAssessment(gone.id, makeAssessment());
         await store.createSessionLog(gone.id, makeSessionLog());
+        await store.createCheckIn(gone.id, {
+          id: uuidv7(),
+          at: new Date().toISOString(),
+          redFlagReported: false,
+        });
         const keptEntry = makeDiaryEntry();
         await store.createDiaryEntry(kept.id, keptEntry);
 
         await store.deleteEpisode(gone.id);
 
         await expectDomainError(store.getEpisode(gone.id), 'not_found');
-        for (const table of ['diary_entries', 'assessments', 'session_logs'] as const) {
+        for (const table of ['diary_entries', 'assessments', 'session_logs', 'check_ins'] as const) {
           const rows = await store.db
             .selectFrom(table)
             .select('id')
@@ -255,6 +260,29 @@ for (const dialect of dialects) {
         expect(snapshot.diary).toHaveLength(1005);
         expect(snapshot.assessments).toHaveLength(1);
         expect(snapshot.sessions).toHaveLength(1);
+      });
+    });
+
+    describe('check-ins', () => {
+      it('stores and lists check-ins oldest first; retries are idempotent, other bodies conflict', async () => {
+        const episode = makeEpisode();
+        await store.createEpisode(episode);
+        const later = {
+          id: uuidv7(),
+          at: '2026-11-12T09:00:00.000Z',
+          redFlagReported: true,
+          note: 'numb foot',
+        };
+        const earlier = { id: uuidv7(), at: '2026-11-11T09:00:00.000Z', redFlagReported: false };
+        await store.createCheckIn(episode.id, later);
+        await store.createCheckIn(episode.id, earlier);
+        expect((await store.createCheckIn(episode.id, later)).created).toBe(false);
+        await expectDomainError(
+          store.createCheckIn(episode.id, { ...later, redFlagReported: false }),
+          'conflict',
+        );
+        expect((await store.listCheckIns(episode.id)).map((c) => c.id)).toEqual([earlier.id, later.id]);
+        expect((await store.episodeSnapshot(episode.id)).checkIns).toHaveLength(2);
       });
     });
 

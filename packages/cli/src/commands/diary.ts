@@ -12,6 +12,7 @@ export async function diaryCommand(json: boolean, io: Output, now: Date = new Da
     analysis,
     sessions: snapshot.sessions,
     assessments: snapshot.assessments,
+    checkIns: snapshot.checkIns,
   });
   if (json) {
     io.out(

@@ -3,6 +3,7 @@ import { diaryEscalations } from '../diary/escalations.ts';
 import { localDate } from '../diary/local-day.ts';
 import { buildPlan } from '../plan/build-plan.ts';
 import { planProfileFromRecords } from '../plan/profile-from-records.ts';
+import type { DiaryCheckIn } from '../diary/check-in.ts';
 import type { Assessment, DiaryEntry, Episode, SessionLog } from '../records/index.ts';
 import { buildSummary } from './summary.ts';
 import type { DoctorSummary } from './types.ts';
@@ -12,6 +13,8 @@ export interface SummaryRecords {
   diary: readonly DiaryEntry[];
   assessments: readonly Assessment[];
   sessions: readonly SessionLog[];
+  /** "Any warning signs since the last check?" answers; a yes without a triage after it escalates. */
+  checkIns?: readonly DiaryCheckIn[];
 }
 
 /**
@@ -20,10 +23,10 @@ export interface SummaryRecords {
  * call this, so the summary a doctor gets does not depend on where it was made.
  */
 export function summaryFromRecords(records: SummaryRecords, now: string): DoctorSummary {
-  const { episode, diary, assessments, sessions } = records;
+  const { episode, diary, assessments, sessions, checkIns = [] } = records;
   const today = localDate(now, episode.timeZone);
   const analysis = analyse(diary, episode, today);
-  const escalations = diaryEscalations({ analysis, sessions, assessments });
+  const escalations = diaryEscalations({ analysis, sessions, assessments, checkIns });
   const plan = buildPlan(planProfileFromRecords(records, now), today);
   return buildSummary({
     episode,

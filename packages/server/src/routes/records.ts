@@ -1,5 +1,7 @@
 import {
   assessmentInputSchema,
+  checkInInputSchema,
+  checkInRecordSchema,
   assessmentSchema,
   diaryEntryInputSchema,
   diaryEntrySchema,
@@ -156,5 +158,36 @@ export const recordRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { stor
     },
     (request) => store.listSessionLogs(request.params.id),
   );
+  app.post(
+    '/episodes/:id/check-ins',
+    {
+      schema: {
+        summary:
+          'Record a check-in: have any warning signs appeared? (a yes asks for the triage again at once)',
+        tags: ['check-ins'],
+        params: episodeParams,
+        body: checkInInputSchema,
+        response: { 200: checkInRecordSchema, 201: checkInRecordSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { record, created } = await store.createCheckIn(request.params.id, request.body);
+      return reply.code(created ? 201 : 200).send(record);
+    },
+  );
+
+  app.get(
+    '/episodes/:id/check-ins',
+    {
+      schema: {
+        summary: "An episode's check-ins, oldest first",
+        tags: ['check-ins'],
+        params: episodeParams,
+        response: { 200: z.array(checkInRecordSchema), ...errorResponses },
+      },
+    },
+    (request) => store.listCheckIns(request.params.id),
+  );
+
   done();
 };

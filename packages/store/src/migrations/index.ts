@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../schema.ts';
 import * as step0001 from './0001-records.ts';
+import * as step0002 from './0002-check-ins.ts';
 
 export interface MigrationStep {
   step: number;
@@ -12,4 +13,7 @@ export interface MigrationStep {
  * Every migration, in order. Forward only: a released step is never edited or removed; a change is a new
  * step. A step whose SQL differs between dialects branches on `dialect` or has one file per dialect.
  */
-export const migrationSteps: readonly MigrationStep[] = [{ step: 1, name: '0001-records', up: step0001.up }];
+export const migrationSteps: readonly MigrationStep[] = [
+  { step: 1, name: '0001-records', up: step0001.up },
+  { step: 2, name: '0002-check-ins', up: step0002.up },
+];
