@@ -1,0 +1,147 @@
+/**
+ * Diary: the chart of pain over the days of the episode and every entry, newest first, each with edit and
+ * delete. Reads the local copy (merged with the server's when online), so it works offline.
+ */
+import { analyse, type DiaryAnalysis, type DiaryEntry } from '@unknot/core';
+import { useMemo, useState } from 'preact/hooks';
+import { Heading } from '../components/heading.tsx';
+import { Icon } from '../components/icon.tsx';
+import { PainChart } from '../components/pain-chart.tsx';
+import { formatDateTime, localToday } from '../lib/dates.ts';
+import { deleteDiaryEntry, diary, episode } from '../lib/records.ts';
+import { t } from '../strings.ts';
+
+function Entry({ entry, onDeleted }: { entry: DiaryEntry; onDeleted: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const factors = [...(entry.worse?.known ?? [])].map((f) => t.factors[f] ?? f);
+  const eases = [...(entry.better?.known ?? [])].map((f) => t.factors[f] ?? f);
+  return (
+    <li class="card diary-entry" data-entry-id={entry.id}>
+      <div class="entry-head">
+        <p class="entry-pain">
+          <span class={`pain-badge pain-${Math.min(10, Math.max(0, entry.pain))}`}>{entry.pain}</span>
+          <span class="visually-hidden">{t.diary.painValue(entry.pain)}</span>
+        </p>
+        <p class="entry-when">{formatDateTime(entry.at)}</p>
+      </div>
+      {entry.pattern ? <p>{t.diary.patternOptions[entry.pattern]}</p> : null}
+      {factors.length > 0 || entry.worse?.text ? (
+        <p>
+          <strong>{t.diary.worse}</strong> {[...factors, entry.worse?.text].filter(Boolean).join(', ')}
+        </p>
+      ) : null}
+      {eases.length > 0 || entry.better?.text ? (
+        <p>
+          <strong>{t.diary.better}</strong> {[...eases, entry.better?.text].filter(Boolean).join(', ')}
+        </p>
+      ) : null}
+      {entry.medicines && entry.medicines.length > 0 ? (
+        <p>
+          <strong>{t.diary.medicines}:</strong>{' '}
+          {entry.medicines.map((m) => (m.dose ? `${m.name} (${m.dose})` : m.name)).join(', ')}
+        </p>
+      ) : null}
+      {entry.sleepHours !== undefined ? (
+        <p>
+          <strong>{t.diary.sleepHours}:</strong> {entry.sleepHours}
+        </p>
+      ) : null}
+      {entry.note ? <p class="entry-note">{entry.note}</p> : null}
+      <div class="actions">
+        <a class="button" href={`/diary/${entry.id}`}>
+          <Icon name="edit" />
+          {t.diary.edit}
+        </a>
+        {confirming ? (
+          <>
+            <span class="confirm-text">{t.diary.removeConfirm}</span>
+            <button
+              type="button"
+              class="button danger"
+              onClick={() => {
+                void deleteDiaryEntry(entry.id).then(onDeleted);
+              }}
+            >
+              {t.diary.remove}
+            </button>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setConfirming(false);
+              }}
+            >
+              {t.diary.cancel}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            class="button danger"
+            onClick={() => {
+              setConfirming(true);
+            }}
+          >
+            <Icon name="trash" />
+            {t.diary.remove}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export default function DiaryScreen() {
+  const ep = episode.value;
+  const entries = diary.value;
+  const [message, setMessage] = useState('');
+  const analysis = useMemo((): DiaryAnalysis | null => {
+    if (!ep) return null;
+    try {
+      return analyse(entries, ep, localToday(ep.timeZone));
+    } catch {
+      return null;
+    }
+  }, [entries, ep]);
+  const newestFirst = [...entries].reverse();
+  return (
+    <section class="screen diary">
+      <Heading>{t.diary.title}</Heading>
+      <p>
+        <a class="button primary" href="/diary/new">
+          <Icon name="plus" />
+          {t.diary.add}
+        </a>{' '}
+        <a class="button" href="/summary">
+          {t.summary.link}
+        </a>
+      </p>
+      {analysis && entries.length > 0 ? (
+        <section aria-labelledby="chart-heading">
+          <h2 id="chart-heading">{t.diary.chartTitle}</h2>
+          <p class="trend">{t.diary.trend[analysis.trend]}</p>
+          <PainChart analysis={analysis} />
+        </section>
+      ) : null}
+      <p role="status" class="muted">
+        {message}
+      </p>
+      <h2>{t.diary.entries}</h2>
+      {newestFirst.length === 0 ? (
+        <p>{t.diary.empty}</p>
+      ) : (
+        <ul class="plain-list" data-testid="diary-entries">
+          {newestFirst.map((entry) => (
+            <Entry
+              key={entry.id}
+              entry={entry}
+              onDeleted={() => {
+                setMessage(t.diary.removed);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

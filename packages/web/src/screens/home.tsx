@@ -1,0 +1,221 @@
+/**
+ * Today: alerts first (a new safety check due, the appointment card after a `soon` result, the day-7 and day-14
+ * check-ins, pain rising, an exercise that made the pain worse), a one-tap pain log, then today's plan items with
+ * a start button for each timed one.
+ */
+import type { DiaryAnalysis, DiaryEscalation, Plan } from '@unknot/core';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { Heading } from '../components/heading.tsx';
+import { Icon } from '../components/icon.tsx';
+import { PlanItemCard } from '../components/plan-item.tsx';
+import { SourceList } from '../components/sources.tsx';
+import { diaryAnalysis, escalations, stoppedExercises } from '../lib/escalations.ts';
+import { plan } from '../lib/plan.ts';
+import { addDiaryEntry, episode } from '../lib/records.ts';
+import { t } from '../strings.ts';
+
+function PainLog() {
+  const [saved, setSaved] = useState<string>('');
+  const [last, setLast] = useState<number | null>(null);
+  return (
+    <section class="card pain-log" aria-labelledby="pain-log-heading">
+      <h2 id="pain-log-heading">{t.home.painTitle}</h2>
+      <p class="hint" id="pain-log-hint">
+        {t.home.painHint}
+      </p>
+      <div
+        class="choices choices-grid pain-grid"
+        role="group"
+        aria-labelledby="pain-log-heading"
+        aria-describedby="pain-log-hint"
+      >
+        {Array.from({ length: 11 }, (_, n) => (
+          <button
+            key={n}
+            type="button"
+            class="choice"
+            aria-pressed={last === n}
+            onClick={() => {
+              const at = new Date();
+              void addDiaryEntry({ at: at.toISOString(), pain: n }).then(() => {
+                setLast(n);
+                setSaved(
+                  t.home.painSaved(n, at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+                );
+              });
+            }}
+          >
+            {n}
+          </button>
+        ))}
+      </div>
+      <p role="status" class="saved-message">
+        {saved}
+      </p>
+    </section>
+  );
+}
+
+function Alert({ title, children, level }: { title: string; children: ComponentChildren; level: string }) {
+  return (
+    <li class={`card alert alert-${level}`}>
+      <h3>
+        <Icon name="alert" /> {title}
+      </h3>
+      {children}
+    </li>
+  );
+}
+
+function EscalationAlert({ e }: { e: DiaryEscalation }) {
+  return (
+    <Alert title={e.title} level={e.level}>
+      <p>{e.reason}</p>
+      <p>
+        <strong>{e.action}</strong>
+      </p>
+      <SourceList sources={e.sources} />
+      {e.id === 'triage_again_now' ? (
+        <a class="button primary" href="/check?q=1">
+          {t.home.checkNow}
+        </a>
+      ) : null}
+    </Alert>
+  );
+}
+
+function Alerts({ current, analysis }: { current: Plan; analysis: DiaryAnalysis | null }) {
+  const found = escalations.value;
+  const checkIn = current.checkIns.find((c) => c.state === 'today');
+  const rising = analysis?.trend === 'worsening';
+  const items = [
+    current.appointment ? (
+      <Alert key="appointment" title={current.appointment.headline} level="soon">
+        <p>{current.appointment.advice}</p>
+        <ul>
+          {current.appointment.reasons.map((r) => (
+            <li key={r.rule}>{r.text}</li>
+          ))}
+        </ul>
+      </Alert>
+    ) : null,
+    checkIn ? (
+      <Alert key="check-in" title={t.home.checkInTitle(checkIn.day)} level="soon">
+        <p>
+          <strong>{checkIn.question}</strong>
+        </p>
+        <p>{checkIn.ifNotBetter}</p>
+        <p>{checkIn.ifWorse}</p>
+        <a class="button" href="/check?q=1">
+          {t.home.checkNow}
+        </a>
+      </Alert>
+    ) : null,
+    rising ? (
+      <Alert key="rising" title={t.home.painRisingTitle} level="soon">
+        <p>{t.home.painRising}</p>
+      </Alert>
+    ) : null,
+    ...found.map((e) => <EscalationAlert key={`${e.id}-${e.protocolId ?? ''}`} e={e} />),
+    current.recurrence ? (
+      <Alert key="recurrence" title={current.recurrence.title} level="self_care">
+        <p>{current.recurrence.text}</p>
+      </Alert>
+    ) : null,
+  ].filter(Boolean);
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading">{t.home.alertsTitle}</h2>
+      <ul class="plain-list alerts">{items}</ul>
+    </section>
+  );
+}
+
+export default function HomeScreen() {
+  const ep = episode.value;
+  const current = plan.value;
+  const analysis = diaryAnalysis.value;
+
+  if (!ep || !current) {
+    return (
+      <section class="screen">
+        <Heading>{t.home.title}</Heading>
+        <p>{t.home.noEpisode}</p>
+        <a class="button primary" href="/check?q=1">
+          {t.home.checkNow}
+        </a>
+      </section>
+    );
+  }
+
+  if (current.kind !== 'plan') {
+    // An escalation is caught by the gate before this screen; a stale check asks for a new one.
+    return (
+      <section class="screen home">
+        <Heading>{t.home.title}</Heading>
+        <div class="card card-caution">
+          <h2>{t.home.triageNeededTitle}</h2>
+          <p>{current.kind === 'triage_needed' ? current.message : t.plan.triageNeeded}</p>
+          <a class="button primary" href="/check?q=1">
+            {t.home.checkNow}
+          </a>
+        </div>
+        <PainLog />
+      </section>
+    );
+  }
+
+  const today = current.days[0];
+  return (
+    <section class="screen home">
+      <Heading>{t.home.title}</Heading>
+      <p class="muted">
+        {t.home.day(current.todayDay)} · {t.plan.stages[current.stage] ?? current.stage}
+      </p>
+      <Alerts current={current} analysis={analysis} />
+      <PainLog />
+      <section aria-labelledby="today-plan-heading">
+        <h2 id="today-plan-heading">{t.home.planTitle}</h2>
+        {today && today.items.length > 0 ? (
+          <>
+            <h3>{t.plan.core}</h3>
+            <ul class="plain-list plan-items">
+              {today.items
+                .filter((item) => item.slot !== 'choice')
+                .map((item) => (
+                  <PlanItemCard
+                    key={item.entryId}
+                    item={item}
+                    compact
+                    level={4}
+                    stopped={stoppedExercises.value.has(item.entryId)}
+                  />
+                ))}
+            </ul>
+            <h3>{t.plan.choices}</h3>
+            <ul class="plain-list plan-items">
+              {today.items
+                .filter((item) => item.slot === 'choice')
+                .map((item) => (
+                  <PlanItemCard
+                    key={item.entryId}
+                    item={item}
+                    compact
+                    level={4}
+                    stopped={stoppedExercises.value.has(item.entryId)}
+                  />
+                ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t.home.noPlanYet}</p>
+        )}
+        <a class="button" href="/plan">
+          {t.home.seePlan}
+        </a>
+      </section>
+    </section>
+  );
+}

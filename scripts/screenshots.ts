@@ -1,0 +1,138 @@
+/**
+ * `npm run screenshots`: the README's screenshots, taken from the real app. Starts the real server on a temporary
+ * database (building the web app first if needed), drives Debian's Chromium at a phone's size through the check,
+ * its result, today, the plan, a session, the diary and the library, and writes PNGs to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { CheckPage } from '../e2e/pages/check-page.ts';
+import { HomePage, PreferencesPage } from '../e2e/pages/home-page.ts';
+import { ResultPage } from '../e2e/pages/result-page.ts';
+import { SessionPage } from '../e2e/pages/session-page.ts';
+import { selfCare } from '../e2e/support/answers.ts';
+import { hasChromium, openApp, skipReason } from '../e2e/support/browser.ts';
+import { ensureWebBuilt } from '../e2e/support/build.ts';
+import { startServer } from '../e2e/support/server.ts';
+
+const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/** A `datetime-local` value `days` days ago at `hour`:00, in this machine's zone. */
+function daysAgo(days: number, hour: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  d.setHours(hour, 0, 0, 0);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:00`;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Let the screen settle: fonts, the chart, the focus ring of a freshly focused heading.
+  // A string, not a function: this script compiles without the DOM's types.
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}${name}.png` });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function addEntry(
+  page: Page,
+  baseUrl: string,
+  when: string,
+  pain: number,
+  note?: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/diary/new`);
+  await page.getByLabel('Date and time').fill(when);
+  await page.locator(`input[name="pain"][value="${pain}"]`).check({ force: true });
+  if (note) await page.getByLabel('Note (optional)').fill(note);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Diary' }).waitFor();
+}
+
+async function main(): Promise<void> {
+  if (!hasChromium) {
+    console.log(skipReason);
+    return;
+  }
+  mkdirSync(outDir, { recursive: true });
+  await ensureWebBuilt();
+  const server = await startServer();
+  const app = await openApp();
+  const { page } = app;
+  try {
+    // A clock the script can move: the session shot shows a timer some minutes in.
+    await page.clock.install();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'unknot' }).waitFor();
+    await shot(page, '01-welcome');
+
+    const check = new CheckPage(page);
+    await check.open();
+    const answers = { ...selfCare, days_since_onset: 4, pain_score: 7 };
+    await check.answerAll(answers, 'leg_numbness');
+    await page.getByRole('button', { name: 'What does this mean?' }).click();
+    await shot(page, '02-check');
+    await check.answerAll(answers);
+
+    const result = new ResultPage(page);
+    await result.waitFor();
+    await shot(page, '03-result');
+    await result.continue();
+    await new PreferencesPage(page).saveDefaults();
+
+    // A few days of diary, so the chart has something to show.
+    const pains = [8, 7, 7, 5];
+    for (const [i, pain] of pains.entries()) await addEntry(page, server.url, daysAgo(4 - i, 9), pain);
+    await addEntry(page, server.url, daysAgo(0, 8), 4, 'Slept better. Short walk before breakfast.');
+    await page.locator('.chart-canvas canvas').first().waitFor();
+    await shot(page, '07-diary');
+
+    await page.goto(server.url);
+    const home = new HomePage(page);
+    await home.waitFor();
+    await shot(page, '04-today');
+
+    await page.goto(`${server.url}/plan`);
+    await page.getByRole('heading', { level: 1, name: 'Your plan' }).waitFor();
+    await page.getByRole('heading', { name: 'Phases' }).scrollIntoViewIfNeeded();
+    await shot(page, '05-plan');
+
+    await page.goto(`${server.url}/session/tx-heat`);
+    const session = new SessionPage(page);
+    await session.waitForStatus('not_started');
+    await shot(page, '06-session-prompts');
+    await session.acknowledgePrompts();
+    await session.start();
+    await page.clock.fastForward('06:10');
+    await shot(page, '06-session');
+
+    await page.goto(`${server.url}/learn?q=heat`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /result/ })
+      .waitFor();
+    await shot(page, '08-learn');
+    await page.goto(`${server.url}/learn/tx-heat`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Strength of evidence' }).scrollIntoViewIfNeeded();
+    await shot(page, '09-learn-evidence');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(server.url);
+    await home.waitFor();
+    await shot(page, '10-today-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Last: the emergency screen (a later check; it closes the plan).
+    await page.goto(`${server.url}/check?q=1`);
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await result.waitFor();
+    await shot(page, '11-emergency');
+  } finally {
+    await app.close();
+    await server.stop();
+  }
+}
+
+await main();
