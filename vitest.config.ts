@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'test/**/*.test.ts',
+      'e2e/**/*.e2e.test.ts',
+    ],
     // The CLI tests spawn the real binary; give them room on a 2-core machine.
     testTimeout: 30_000,
     // Set-up hooks that spawn the real CLI several times need room on a loaded 2-core machine.
