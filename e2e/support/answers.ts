@@ -1,30 +1,4 @@
-import type { Answers } from '@unknot/core';
+import { exampleAnswers, type Answers } from '@unknot/core';
 
 /** triage.md §4, example 1: a mechanical spasm with no warning sign (self_care), started yesterday. */
-export const selfCare: Answers = {
-  age: 34,
-  days_since_onset: 1,
-  location: 'lower',
-  trigger: 'lifting',
-  pain_score: 6,
-  pain_below_knee: 'none',
-  leg_numbness: 'none',
-  leg_weakness: 'none',
-  saddle_numbness: false,
-  bladder_problems: false,
-  bowel_incontinence: false,
-  sexual_dysfunction: false,
-  fever_or_unwell: false,
-  weight_loss: false,
-  cancer_history: false,
-  immunosuppression_or_ivdu: false,
-  osteoporosis_or_steroids: false,
-  night_pain: false,
-  vomiting: false,
-  constant_progressive_pain: false,
-  cannot_stand_or_walk: 'no',
-  chest_pain_or_breathlessness: false,
-  pulsating_abdominal_pain: false,
-  improving_since_onset: false,
-  known_conditions: ['none'],
-};
+export const selfCare: Answers = { ...exampleAnswers, known_conditions: ['none'], days_since_onset: 1 };

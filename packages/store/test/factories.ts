@@ -1,4 +1,10 @@
-import type { AssessmentInput, DiaryEntryInput, EpisodeInput, SessionLogInput } from '@unknot/core';
+import {
+  exampleAnswers,
+  type AssessmentInput,
+  type DiaryEntryInput,
+  type EpisodeInput,
+  type SessionLogInput,
+} from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 
 const day = 86_400_000;
@@ -36,33 +42,7 @@ export function makeDiaryEntry(overrides: Partial<DiaryEntryInput> = {}): DiaryE
 }
 
 /** Answers of the triage spec's worked example 1 (self_care). */
-export const allClearAnswers = {
-  age: 34,
-  days_since_onset: 2,
-  location: 'lower',
-  trigger: 'lifting',
-  pain_score: 6,
-  pain_below_knee: 'none',
-  leg_numbness: 'none',
-  leg_weakness: 'none',
-  saddle_numbness: false,
-  bladder_problems: false,
-  bowel_incontinence: false,
-  sexual_dysfunction: false,
-  fever_or_unwell: false,
-  weight_loss: false,
-  cancer_history: false,
-  immunosuppression_or_ivdu: false,
-  osteoporosis_or_steroids: false,
-  night_pain: false,
-  vomiting: false,
-  constant_progressive_pain: false,
-  cannot_stand_or_walk: 'no',
-  chest_pain_or_breathlessness: false,
-  pulsating_abdominal_pain: false,
-  improving_since_onset: false,
-  known_conditions: ['none'],
-};
+export const allClearAnswers: Record<string, unknown> = { ...exampleAnswers };
 
 export function makeAssessment(overrides: Partial<AssessmentInput> = {}): AssessmentInput {
   return { id: uuidv7(), at: new Date().toISOString(), answers: { ...allClearAnswers }, ...overrides };

@@ -10,3 +10,4 @@ export { dispositionAdvice, type DispositionAdvice } from './advice.ts';
 export { safetyNet, type SafetyNet, type SafetyNetGroup } from './safety-net.ts';
 export { validateAnswers, type Validation } from './validate.ts';
 export { triage, certainEmergencies, isValidationError } from './engine.ts';
+export { exampleAnswers } from './examples.ts';

@@ -5,6 +5,7 @@
  * copy against triage.md itself). Also a hand-written oracle of every "fires when" column.
  */
 import fc from 'fast-check';
+import { exampleAnswers } from './examples.ts';
 import type { Answers, Disposition, KnownCondition, Location, Side, StandWalk, Trigger } from './index.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -12,33 +13,7 @@ import type { Answers, Disposition, KnownCondition, Location, Side, StandWalk, T
 // ---------------------------------------------------------------------------------------------
 
 /** triage.md §4 Example 1: mechanical spasm with no flags (self_care). */
-export const example1: Readonly<Answers> = Object.freeze<Answers>({
-  age: 34,
-  days_since_onset: 2,
-  location: 'lower',
-  trigger: 'lifting',
-  pain_score: 6,
-  pain_below_knee: 'none',
-  leg_numbness: 'none',
-  leg_weakness: 'none',
-  saddle_numbness: false,
-  bladder_problems: false,
-  bowel_incontinence: false,
-  sexual_dysfunction: false,
-  fever_or_unwell: false,
-  weight_loss: false,
-  cancer_history: false,
-  immunosuppression_or_ivdu: false,
-  osteoporosis_or_steroids: false,
-  night_pain: false,
-  vomiting: false,
-  constant_progressive_pain: false,
-  cannot_stand_or_walk: 'no',
-  chest_pain_or_breathlessness: false,
-  pulsating_abdominal_pain: false,
-  improving_since_onset: false,
-  known_conditions: ['none'],
-});
+export const example1: Readonly<Answers> = exampleAnswers;
 
 /** A fresh, complete answer set: Example 1 with the given answers changed. */
 export function makeAnswers(overrides: Partial<Answers> = {}): Answers {
