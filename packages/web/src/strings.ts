@@ -315,6 +315,7 @@ export const t = {
     },
   },
   diary: {
+    alertsTitle: 'What your diary says',
     title: 'Diary',
     chartTitle: 'Pain over the days',
     chartSummary: (n: number) =>

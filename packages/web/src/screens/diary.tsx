@@ -4,10 +4,12 @@
  */
 import { analyse, type DiaryAnalysis, type DiaryEntry } from '@unknot/core';
 import { useMemo, useState } from 'preact/hooks';
+import { EscalationAlert } from '../components/alerts.tsx';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { PainChart } from '../components/pain-chart.tsx';
 import { formatDateTime, localToday } from '../lib/dates.ts';
+import { escalations } from '../lib/escalations.ts';
 import { deleteDiaryEntry, diary, episode } from '../lib/records.ts';
 import { t } from '../strings.ts';
 
@@ -116,6 +118,16 @@ export default function DiaryScreen() {
           {t.summary.link}
         </a>
       </p>
+      {escalations.value.length > 0 ? (
+        <section aria-labelledby="diary-alerts-heading">
+          <h2 id="diary-alerts-heading">{t.diary.alertsTitle}</h2>
+          <ul class="plain-list">
+            {escalations.value.map((e) => (
+              <EscalationAlert key={`${e.id}-${e.protocolId ?? ''}`} e={e} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {analysis && entries.length > 0 ? (
         <section aria-labelledby="chart-heading">
           <h2 id="chart-heading">{t.diary.chartTitle}</h2>

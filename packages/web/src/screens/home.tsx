@@ -3,13 +3,11 @@
  * check-ins, pain rising, an exercise that made the pain worse), a one-tap pain log, then today's plan items with
  * a start button for each timed one.
  */
-import type { DiaryAnalysis, DiaryEscalation, Plan } from '@unknot/core';
-import type { ComponentChildren } from 'preact';
+import type { DiaryAnalysis, Plan } from '@unknot/core';
 import { useState } from 'preact/hooks';
+import { Alert, EscalationAlert } from '../components/alerts.tsx';
 import { Heading } from '../components/heading.tsx';
-import { Icon } from '../components/icon.tsx';
 import { PlanItemCard } from '../components/plan-item.tsx';
-import { SourceList } from '../components/sources.tsx';
 import { diaryAnalysis, escalations, stoppedExercises } from '../lib/escalations.ts';
 import { plan } from '../lib/plan.ts';
 import { addDiaryEntry, episode } from '../lib/records.ts';
@@ -54,34 +52,6 @@ function PainLog() {
         {saved}
       </p>
     </section>
-  );
-}
-
-function Alert({ title, children, level }: { title: string; children: ComponentChildren; level: string }) {
-  return (
-    <li class={`card alert alert-${level}`}>
-      <h3>
-        <Icon name="alert" /> {title}
-      </h3>
-      {children}
-    </li>
-  );
-}
-
-function EscalationAlert({ e }: { e: DiaryEscalation }) {
-  return (
-    <Alert title={e.title} level={e.level}>
-      <p>{e.reason}</p>
-      <p>
-        <strong>{e.action}</strong>
-      </p>
-      <SourceList sources={e.sources} />
-      {e.id === 'triage_again_now' ? (
-        <a class="button primary" href="/check?q=1">
-          {t.home.checkNow}
-        </a>
-      ) : null}
-    </Alert>
   );
 }
 
