@@ -6,56 +6,22 @@
  * conversion uses `Intl.DateTimeFormat` only, so core needs no time-zone library and no Node API.
  */
 
+import { dateOf, isCalendarDate, localDate, wallClock, type WallClock } from '../calendar.ts';
+
+export { addDays, daysBetween, isCalendarDate } from '../calendar.ts';
+
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const msPerDay = 86_400_000;
-
-/** Whether `value` is a real calendar date written as `YYYY-MM-DD` (so `2026-02-30` is not). */
-export function isCalendarDate(value: string): boolean {
-  const match = datePattern.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Whether `value` is a wall-clock time written as `HH:MM` (24-hour). */
 export function isWallTime(value: string): boolean {
   return timePattern.test(value);
 }
 
-function dayNumber(date: string): number {
-  const match = datePattern.exec(date);
-  if (match === null || !isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / msPerDay;
-}
-
-function fromDayNumber(day: number): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
-}
-
-/** The date `days` after `date` (negative to go back). */
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-/** Whole days from `from` to `to`: 0 on the same date, negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
 /** `YYYY-MM-DD` → `YYYYMMDD`, the iCalendar DATE form. */
 export function compactDate(date: string): string {
   return date.replaceAll('-', '');
-}
-
-interface WallClock {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
 }
 
 /**
@@ -72,51 +38,23 @@ export interface ZoneReader {
 
 /** A wall-clock reader for `timeZone`; throws a RangeError for a name Intl does not know. */
 export function zoneReader(timeZone: string): ZoneReader {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const wallClock = (ms: number): WallClock => {
-    const parts: Record<string, number> = {};
-    for (const part of format.formatToParts(ms)) {
-      if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    }
-    return {
-      year: parts['year'] ?? 0,
-      month: parts['month'] ?? 1,
-      day: parts['day'] ?? 1,
-      // Some engines print midnight as 24 even with h23; it is the same instant as 00.
-      hour: (parts['hour'] ?? 0) % 24,
-      minute: parts['minute'] ?? 0,
-      second: parts['second'] ?? 0,
-    };
-  };
+  wallClock(0, timeZone); // fail now, on an unknown zone, rather than on first use
+  const read = (ms: number): WallClock => wallClock(ms, timeZone);
   const offsetAt = (ms: number): number => {
-    const wall = wallClock(ms);
+    const wall = read(ms);
     const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
     // Offsets are whole seconds; drop the instant's milliseconds so they do not leak into the offset.
     return asUtc - Math.floor(ms / 1000) * 1000;
   };
-  return { timeZone, wallClock, offsetAt };
+  return { timeZone, wallClock: read, offsetAt };
 }
 
 /** The calendar date in `timeZone` at the UTC instant `instant` (an ISO 8601 string or epoch milliseconds). */
-export function calendarDateIn(instant: string | number, timeZone: string): string {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
-  return calendarDateWith(zoneReader(timeZone), ms);
-}
+export const calendarDateIn = localDate;
 
 /** As `calendarDateIn`, with a reader the caller already holds. */
 export function calendarDateWith(reader: ZoneReader, ms: number): string {
-  const { year, month, day } = reader.wallClock(ms);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return dateOf(reader.wallClock(ms));
 }
 
 /**

@@ -3,28 +3,7 @@
  * than by `toLocaleString`, so the same summary reads the same on every host whatever its locale or ICU version.
  */
 
-// One formatter per zone: building one costs far more than using it, and the cache changes no result.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    // Gregorian calendar, Latin digits and a 24-hour clock are pinned so the parts parse the same everywhere.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { dateOf, timeOf, wallClock } from '../calendar.ts';
 
 /** A local calendar date and wall-clock time. */
 export interface LocalDateTime {
@@ -42,15 +21,8 @@ export interface LocalDateTime {
 export function localDateTime(instant: string, timeZone: string): LocalDateTime {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(ms)) parts[part.type] = part.value;
-  const year = (parts.year ?? '').padStart(4, '0');
-  // Some ICU versions write midnight as 24 even with h23; the day is already right, so only the label changes.
-  const hour = parts.hour === '24' ? '00' : (parts.hour ?? '00');
-  return {
-    date: `${year}-${parts.month ?? ''}-${parts.day ?? ''}`,
-    time: `${hour}:${parts.minute ?? '00'}`,
-  };
+  const clock = wallClock(ms, timeZone);
+  return { date: dateOf(clock), time: timeOf(clock) };
 }
 
 const monthNames = [

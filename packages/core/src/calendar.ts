@@ -1,0 +1,139 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`) and wall clocks in IANA time zones, for every module that counts days: the diary
+ * (a rating's local day), the plan (its days and reminder times) and the summary (dates as the person saw them).
+ *
+ * A day is a local calendar date, never 24 hours of UTC, so date arithmetic runs on proleptic-Gregorian day
+ * numbers (`Date.UTC` with explicit fields: no clock is read) and a 23- or 25-hour day at a DST change is still
+ * one day. Time zones use `Intl.DateTimeFormat` only: core needs no time-zone library and no Node API.
+ */
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const msPerDay = 86_400_000;
+
+/** A wall-clock reading in one time zone. */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one, and a diary can hold thousands of entries.
+// A cache keyed by zone changes no result, so every function here stays pure in any way a caller can observe.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    // Gregorian calendar, Latin digits and a 24-hour clock are pinned so the parts parse the same on every host.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The wall clock in `timeZone` at the instant `ms` (milliseconds since the epoch).
+ *
+ * @throws RangeError for a time zone Intl does not know.
+ */
+export function wallClock(ms: number, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(ms)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    // Some engines print midnight as 24 even with h23; it is the same instant as 00.
+    hour: (parts.hour ?? 0) % 24,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD` of a wall clock. */
+export function dateOf(clock: Pick<WallClock, 'year' | 'month' | 'day'>): string {
+  return `${String(clock.year).padStart(4, '0')}-${two(clock.month)}-${two(clock.day)}`;
+}
+
+/** `HH:MM` of a wall clock. */
+export function timeOf(clock: Pick<WallClock, 'hour' | 'minute'>): string {
+  return `${two(clock.hour)}:${two(clock.minute)}`;
+}
+
+/** Milliseconds since the epoch of an instant given as an ISO 8601 string or a number. */
+function instantMs(instant: string | number): number {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  return ms;
+}
+
+/**
+ * The local calendar date (`YYYY-MM-DD`) of an instant in an IANA time zone.
+ *
+ * @throws RangeError for an unparseable instant or an unknown time zone.
+ */
+export function localDate(instant: string | number, timeZone: string): string {
+  return dateOf(wallClock(instantMs(instant), timeZone));
+}
+
+/** True when `instant` is a time that `Date.parse` understands (the records hold UTC ISO strings). */
+export function isInstant(instant: string): boolean {
+  return !Number.isNaN(Date.parse(instant));
+}
+
+/** Days since 1970-01-01 of a real `YYYY-MM-DD` date, or `undefined` (so `2026-02-30` is undefined). */
+function epochDay(date: string): number | undefined {
+  const match = datePattern.exec(date);
+  if (match === null) return undefined;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Date.UTC rolls 2026-02-30 over to 2026-03-02; a round trip catches dates that do not exist.
+  if (new Date(ms).toISOString().slice(0, 10) !== date) return undefined;
+  return ms / msPerDay;
+}
+
+function epochDayOrThrow(date: string): number {
+  const day = epochDay(date);
+  if (day === undefined) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  return day;
+}
+
+/** True when `date` is a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is false). */
+export function isCalendarDate(date: string): boolean {
+  return epochDay(date) !== undefined;
+}
+
+/**
+ * Whole calendar days from `from` to `to`: 0 on the same date, negative when `to` is earlier.
+ *
+ * @throws RangeError when either is not a calendar date.
+ */
+export function daysBetween(from: string, to: string): number {
+  return epochDayOrThrow(to) - epochDayOrThrow(from);
+}
+
+/**
+ * The calendar date `days` days after `date` (before it when negative).
+ *
+ * @throws RangeError when `date` is not a calendar date.
+ */
+export function addDays(date: string, days: number): string {
+  return new Date((epochDayOrThrow(date) + days) * msPerDay).toISOString().slice(0, 10);
+}
