@@ -18,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
+import { protocolRangeFields } from '../packages/core/src/knowledge/types.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -72,23 +73,7 @@ const PROTOCOL_KEYS = [
   'spec_default',
 ];
 const RANGE_KEYS = ['min', 'max', 'default'];
-const RANGE_FIELDS = new Set([
-  'on_s',
-  'off_s',
-  'hot_s',
-  'cold_s',
-  'cycles',
-  'hold_s',
-  'reps',
-  'reps_per_side',
-  'sets',
-  'sessions_per_week',
-  'session_min',
-  'per_day',
-  'window_h',
-  'prep_s',
-  'sleep_h',
-]);
+const RANGE_FIELDS = new Set<string>([...protocolRangeFields, 'cycles']);
 const NESTED_KEYS: Record<string, string[]> = {
   agreement: ['mentioned_by', 'conflict', 'note'],
   evidence: ['certainty', 'direction', 'guideline', 'summary', 'refs'],

@@ -37,6 +37,7 @@ export {
   kinds,
   origins,
   phases,
+  protocolRangeFields,
   type Agreement,
   type Certainty,
   // triage/ already exports a `Condition` (a rule expression) from @unknot/core, so the §1.6 vocabulary

@@ -84,6 +84,24 @@ export type Conflict = (typeof conflicts)[number];
 export const origins = ['seed', 'external_safety'] as const;
 export type Origin = (typeof origins)[number];
 
+/** The protocol fields that always hold a `Range` (`cycles` may also be `'until_relief'`). */
+export const protocolRangeFields = [
+  'on_s',
+  'off_s',
+  'hot_s',
+  'cold_s',
+  'hold_s',
+  'reps',
+  'reps_per_side',
+  'sets',
+  'sessions_per_week',
+  'session_min',
+  'per_day',
+  'window_h',
+  'prep_s',
+  'sleep_h',
+] as const;
+
 /** A closed range; the unit is in the name of the field that holds it (`on_s`, `session_min`, `sleep_h`…). */
 export type Range = {
   readonly min: number;

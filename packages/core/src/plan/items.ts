@@ -6,6 +6,7 @@ import {
   displayFor,
   evidenceCodes,
   getSeedFile,
+  protocolRangeFields,
   type Entry,
   type HealthCondition,
   type Phase,
@@ -49,22 +50,7 @@ export const displayNoteOverrides: Readonly<Record<string, string>> = {
 // Numbers
 // ---------------------------------------------------------------------------------------------
 
-const rangeFields = [
-  'on_s',
-  'off_s',
-  'hot_s',
-  'cold_s',
-  'hold_s',
-  'reps',
-  'reps_per_side',
-  'sets',
-  'sessions_per_week',
-  'session_min',
-  'per_day',
-  'window_h',
-  'prep_s',
-  'sleep_h',
-] as const satisfies readonly (keyof Protocol)[];
+const rangeFields = protocolRangeFields satisfies readonly (keyof Protocol)[];
 
 /** The unit a protocol field's name carries. */
 export function unitOf(field: string): NumberUnit {
