@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import {
   assessmentSchema,
   diaryEntrySchema,
@@ -426,6 +427,30 @@ describe('serving the built web app', () => {
       const api = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
       expect(api.statusCode).toBe(404);
       expect(api.headers['content-type']).toMatch(/problem\+json/);
+    } finally {
+      await t.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('sends the precompressed copy a build wrote, when the browser accepts it', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'unknot-dist-'));
+    const script = `console.log(${JSON.stringify('x'.repeat(2000))});`;
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>unknot</title>');
+    writeFileSync(join(dist, 'app.js'), script);
+    writeFileSync(join(dist, 'app.js.br'), brotliCompressSync(script));
+    const t = await startTestApp(dialects[0], { webDist: dist });
+    try {
+      const br = await t.app.inject({ method: 'GET', url: '/app.js', headers: { 'accept-encoding': 'br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+      const plain = await t.app.inject({
+        method: 'GET',
+        url: '/app.js',
+        headers: { 'accept-encoding': 'identity' },
+      });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
     } finally {
       await t.close();
       rmSync(dist, { recursive: true, force: true });
