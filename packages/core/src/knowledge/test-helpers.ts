@@ -103,9 +103,12 @@ export function specEvidenceCodes(markdown: string): Map<string, { summary: stri
   return codes;
 }
 
-/** knowledge-base.md §0.1: file name → the text of its row (for checking section labels against it). */
+/**
+ * knowledge-base.md §0.1: file name → the text of its row in the first table, the one with the heading
+ * structure (for checking section labels against it). Spec 1.1 adds a second table of display titles below it.
+ */
 export function specSeedRows(markdown: string): Map<string, string> {
-  const rows = tableRows(between(markdown, '### 0.1', '### 0.2'));
+  const rows = tableRows(between(markdown, '### 0.1', '**What the app shows for a source article'));
   const seeds = new Map<string, string>();
   for (const row of rows) {
     const file = /^`(\d{3}_[0-9a-f]+\.txt)`$/.exec(row[0] ?? '')?.[1];
