@@ -3,8 +3,9 @@
  * (a rating's local day), the plan (its days and reminder times) and the summary (dates as the person saw them).
  *
  * A day is a local calendar date, never 24 hours of UTC, so date arithmetic runs on proleptic-Gregorian day
- * numbers (`Date.UTC` with explicit fields: no clock is read) and a 23- or 25-hour day at a DST change is still
- * one day. Time zones use `Intl.DateTimeFormat` only: core needs no time-zone library and no Node API.
+ * numbers (`utcMs` with explicit fields: no clock is read) and a 23- or 25-hour day at a DST change is still
+ * one day. Every year from 0000 to 9999 counts as written, none as 1900-1999. Time zones use
+ * `Intl.DateTimeFormat` only: core needs no time-zone library and no Node API.
  */
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -33,6 +34,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       calendar: 'gregory',
       numberingSystem: 'latn',
       hourCycle: 'h23',
+      // Intl counts years by era (year 0 is "1 BC"); the era turns that back into an ISO year.
+      era: 'short',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -52,11 +55,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  */
 export function wallClock(ms: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
+  let beforeChrist = false;
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type === 'era') beforeChrist = part.value === 'BC';
+    else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
+  const year = parts.year ?? 0;
   return {
-    year: parts.year ?? 0,
+    year: beforeChrist ? 1 - year : year,
     month: parts.month ?? 1,
     day: parts.day ?? 1,
     // Some engines print midnight as 24 even with h23; it is the same instant as 00.
@@ -78,8 +84,12 @@ export function timeOf(clock: Pick<WallClock, 'hour' | 'minute'>): string {
   return `${two(clock.hour)}:${two(clock.minute)}`;
 }
 
-/** Milliseconds since the epoch of an instant given as an ISO 8601 string or a number. */
-function instantMs(instant: string | number): number {
+/**
+ * Milliseconds since the epoch of an instant given as an ISO 8601 string or a number.
+ *
+ * @throws RangeError for an unparseable instant.
+ */
+export function instantMs(instant: string | number): number {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
   return ms;
@@ -94,6 +104,20 @@ export function localDate(instant: string | number, timeZone: string): string {
   return dateOf(wallClock(instantMs(instant), timeZone));
 }
 
+/**
+ * Milliseconds since the epoch at which a UTC clock shows `clock` (month 1-12; a missing time is midnight).
+ * Fields out of range roll over, as with `Date.UTC`.
+ */
+export function utcMs(
+  clock: Pick<WallClock, 'year' | 'month' | 'day'> & Partial<Pick<WallClock, 'hour' | 'minute' | 'second'>>,
+): number {
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes every year as written.
+  const date = new Date(0);
+  date.setUTCFullYear(clock.year, clock.month - 1, clock.day);
+  date.setUTCHours(clock.hour ?? 0, clock.minute ?? 0, clock.second ?? 0, 0);
+  return date.getTime();
+}
+
 /** True when `instant` is a time that `Date.parse` understands (the records hold UTC ISO strings). */
 export function isInstant(instant: string): boolean {
   return !Number.isNaN(Date.parse(instant));
@@ -103,8 +127,8 @@ export function isInstant(instant: string): boolean {
 function epochDay(date: string): number | undefined {
   const match = datePattern.exec(date);
   if (match === null) return undefined;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  // Date.UTC rolls 2026-02-30 over to 2026-03-02; a round trip catches dates that do not exist.
+  const ms = utcMs({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) });
+  // utcMs rolls 2026-02-30 over to 2026-03-02; a round trip catches dates that do not exist.
   if (new Date(ms).toISOString().slice(0, 10) !== date) return undefined;
   return ms / msPerDay;
 }

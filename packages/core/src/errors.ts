@@ -8,6 +8,11 @@ export const domainErrorCodes = [
   'conflict',
   'unknown_knowledge_entry',
   'plan_unavailable',
+  // A record kind is at its per-episode ceiling (e.g. 10,000 diary entries): nothing more is taken.
+  'limit_reached',
+  // The database cannot take the write now (disk full, read-only, I/O error); nothing was acknowledged.
+  'storage_full',
+  'storage_unavailable',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dateOf } from '../calendar.ts';
 import {
   addDays,
   calendarDaysBetween,
@@ -153,5 +154,132 @@ describe('isInstant', () => {
     ['', false],
   ])('%j → %s', (value, ok) => {
     expect(isInstant(value)).toBe(ok);
+  });
+});
+
+describe('every year from 0000 to 9999', () => {
+  // An oracle that does not go through Date: days since 1970-01-01 of a proleptic-Gregorian date (H. Hinnant's
+  // days_from_civil), so the tests do not trust Date to check Date.
+  const isLeap = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = (year: number, month: number): number =>
+    [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  function epochDayOracle(year: number, month: number, day: number): number {
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yearOfEra = y - era * 400;
+    const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+    const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+  const written = (year: number, month: number, day: number): string =>
+    `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const firstDay = epochDayOracle(0, 1, 1);
+  const lastDay = epochDayOracle(9999, 12, 31);
+  const fieldsArb = fc.record({
+    year: fc.integer({ min: 0, max: 9999 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  });
+  const dateArb = fieldsArb.map(({ year, month, day }) => ({
+    year,
+    month,
+    day: Math.min(day, daysInMonth(year, month)),
+  }));
+
+  it.each([
+    ['0050-02-29', false],
+    ['0048-02-29', true],
+    ['0000-02-29', true], // divisible by 400
+    ['0100-02-29', false],
+    ['0400-02-29', true],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+    ['0050-03-01', true],
+    ['0000-01-01', true],
+    ['9999-12-31', true],
+    ['10000-01-01', false],
+    ['-0001-01-01', false],
+  ])('%s is a date: %s', (value, ok) => {
+    expect(isCalendarDate(value)).toBe(ok);
+  });
+
+  it.each([
+    { from: '0000-01-01', to: '1970-01-01', days: 719_528 },
+    { from: '0001-01-01', to: '9999-12-31', days: 3_652_058 },
+    { from: '0050-02-28', to: '0050-03-01', days: 1 },
+    { from: '0048-02-28', to: '0048-03-01', days: 2 },
+    { from: '0099-12-31', to: '0100-01-01', days: 1 },
+    { from: '0000-12-31', to: '0001-01-01', days: 1 },
+    { from: '0050-03-01', to: '1950-03-01', days: 693_960 },
+  ])('$from → $to is $days days', ({ from, to, days }) => {
+    expect(calendarDaysBetween(from, to)).toBe(days);
+    expect(addDays(from, days)).toBe(to);
+    expect(addDays(to, -days)).toBe(from);
+  });
+
+  it.each([
+    // Before time zones, clocks kept local mean time: London was 1 min 15 s behind UTC, New York 4 h 56 min.
+    { at: '0050-03-01T12:00:00.000Z', zone: 'UTC', date: '0050-03-01' },
+    { at: '0000-06-15T12:00:00.000Z', zone: 'UTC', date: '0000-06-15' },
+    { at: '0001-01-01T00:01:00.000Z', zone: 'Europe/London', date: '0000-12-31' },
+    { at: '0001-01-01T04:30:00.000Z', zone: 'America/New_York', date: '0000-12-31' },
+    { at: '0099-12-31T23:59:59.999Z', zone: 'UTC', date: '0099-12-31' },
+    { at: '9999-12-31T23:59:59.999Z', zone: 'UTC', date: '9999-12-31' },
+  ])('$at in $zone is $date', ({ at, zone, date }) => {
+    expect(localDate(at, zone)).toBe(date);
+  });
+
+  it.each([
+    [{ year: 0, month: 1, day: 1 }, '0000-01-01'],
+    [{ year: 50, month: 3, day: 1 }, '0050-03-01'],
+    [{ year: 999, month: 12, day: 31 }, '0999-12-31'],
+    [{ year: 9999, month: 12, day: 31 }, '9999-12-31'],
+  ])('dateOf(%o) is %s', (clock, date) => {
+    expect(dateOf(clock)).toBe(date);
+  });
+
+  it('knows which dates exist', () => {
+    fc.assert(
+      fc.property(fieldsArb, ({ year, month, day }) => {
+        expect(isCalendarDate(written(year, month, day))).toBe(day <= daysInMonth(year, month));
+      }),
+    );
+  });
+
+  it('counts the days from 1970-01-01 as the oracle does', () => {
+    fc.assert(
+      fc.property(dateArb, ({ year, month, day }) => {
+        const date = written(year, month, day);
+        const days = epochDayOracle(year, month, day);
+        expect(calendarDaysBetween('1970-01-01', date)).toBe(days);
+        expect(addDays('1970-01-01', days)).toBe(date);
+      }),
+    );
+  });
+
+  it('addDays(d, n) is undone by calendarDaysBetween', () => {
+    const nArb = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.integer({ min: firstDay - lastDay, max: lastDay - firstDay }),
+    );
+    fc.assert(
+      fc.property(dateArb, nArb, ({ year, month, day }, n) => {
+        const target = epochDayOracle(year, month, day) + n;
+        fc.pre(target >= firstDay && target <= lastDay);
+        const date = written(year, month, day);
+        const later = addDays(date, n);
+        expect(isCalendarDate(later)).toBe(true);
+        expect(calendarDaysBetween(date, later)).toBe(n);
+      }),
+    );
+  });
+
+  it('reads the local date of any instant in UTC', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 86_399_999 }), ({ year, month, day }, msOfDay) => {
+        const ms = epochDayOracle(year, month, day) * 86_400_000 + msOfDay;
+        expect(localDate(ms, 'UTC')).toBe(written(year, month, day));
+      }),
+    );
   });
 });

@@ -122,6 +122,44 @@ describe('wall-clock time in a zone', () => {
     );
   });
 
+  it.each([
+    // Years below 100 count as written, not as 1900-1999; before time zones, London kept local mean time
+    // (UTC-0:01:15) and Kolkata its own (UTC+5:53:28).
+    ['UTC', '0050-03-01', '08:30', '0050-03-01T08:30:00.000Z'],
+    ['UTC', '0000-02-29', '23:59', '0000-02-29T23:59:00.000Z'],
+    ['Europe/London', '0050-03-01', '08:30', '0050-03-01T08:31:15.000Z'],
+    ['Asia/Kolkata', '0099-12-31', '08:30', '0099-12-31T02:36:32.000Z'],
+    ['Europe/London', '9999-07-15', '08:30', '9999-07-15T07:30:00.000Z'],
+  ])('%s %s %s is %s in any year', (zone, date, time, utc) => {
+    expect(new Date(zonedTimeToUtc(zoneReader(zone), date, time)).toISOString()).toBe(utc);
+  });
+
+  it.each([
+    ['Europe/London', '0050-07-01T00:00:00.000Z', -75_000],
+    ['Asia/Kolkata', '0050-07-01T00:00:00.000Z', 21_208_000],
+    ['Europe/London', '9999-07-01T00:00:00.000Z', 3_600_000],
+  ])('%s is offset at %s by %i ms', (zone, instant, offset) => {
+    expect(zoneReader(zone).offsetAt(Date.parse(instant))).toBe(offset);
+  });
+
+  it('round-trips wall times in UTC for years 0000 to 9999', () => {
+    const reader = zoneReader('UTC');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3_652_424 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (offset, hour, minute) => {
+          const date = addDays('0000-01-01', offset);
+          const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+          const ms = zonedTimeToUtc(reader, date, time);
+          expect(new Date(ms).toISOString().slice(0, 16)).toBe(`${date}T${time}`);
+          expect(calendarDateIn(ms, 'UTC')).toBe(date);
+        },
+      ),
+    );
+  });
+
   it('refuses an unknown zone', () => {
     expect(() => zoneReader('Mars/Olympus_Mons')).toThrow(RangeError);
   });

@@ -2,11 +2,11 @@
  * Calendar dates as `YYYY-MM-DD` strings, and wall-clock times in an IANA time zone.
  *
  * Plans count days in the episode's time zone, so a "day" here is a calendar date, never 24 hours of UTC. Date
- * arithmetic runs on proleptic-Gregorian day numbers (`Date.UTC` with explicit fields: no clock is read). Time-zone
+ * arithmetic runs on proleptic-Gregorian day numbers (`utcMs` with explicit fields: no clock is read). Time-zone
  * conversion uses `Intl.DateTimeFormat` only, so core needs no time-zone library and no Node API.
  */
 
-import { dateOf, isCalendarDate, localDate, wallClock, type WallClock } from '../calendar.ts';
+import { dateOf, isCalendarDate, localDate, utcMs, wallClock, type WallClock } from '../calendar.ts';
 
 export { addDays, daysBetween, isCalendarDate } from '../calendar.ts';
 
@@ -42,7 +42,7 @@ export function zoneReader(timeZone: string): ZoneReader {
   const read = (ms: number): WallClock => wallClock(ms, timeZone);
   const offsetAt = (ms: number): number => {
     const wall = read(ms);
-    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+    const asUtc = utcMs(wall);
     // Offsets are whole seconds; drop the instant's milliseconds so they do not leak into the offset.
     return asUtc - Math.floor(ms / 1000) * 1000;
   };
@@ -69,13 +69,13 @@ export function zonedTimeToUtc(reader: ZoneReader, date: string, time: string): 
   const timeMatch = timePattern.exec(time);
   if (dateMatch === null || !isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
   if (timeMatch === null) throw new RangeError(`not a wall time (HH:MM): ${time}`);
-  const wall = Date.UTC(
-    Number(dateMatch[1]),
-    Number(dateMatch[2]) - 1,
-    Number(dateMatch[3]),
-    Number(timeMatch[1]),
-    Number(timeMatch[2]),
-  );
+  const wall = utcMs({
+    year: Number(dateMatch[1]),
+    month: Number(dateMatch[2]),
+    day: Number(dateMatch[3]),
+    hour: Number(timeMatch[1]),
+    minute: Number(timeMatch[2]),
+  });
   // The offsets a day either side bracket any single transition near this wall time.
   const before = reader.offsetAt(wall - msPerDay);
   const after = reader.offsetAt(wall + msPerDay);

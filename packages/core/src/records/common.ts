@@ -5,11 +5,24 @@ const uuidV7Pattern = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[
 /** Record ids are UUIDv7 made by the client, so a write can be retried safely with the same id. */
 export const recordId = z.string().regex(uuidV7Pattern, 'must be a lower-case UUIDv7 made by the client');
 
-/** An instant in UTC, ISO 8601 with a `Z` (e.g. 2026-11-21T08:30:00.000Z). */
-export const utcInstant = z.iso.datetime({ message: 'must be a UTC time in ISO 8601, ending in Z' });
+/**
+ * The earliest year a record may name. No one alive had a back spasm before it, so an earlier date is a slip (0026
+ * for 2026), and refusing it keeps every date well inside the years core's calendar counts (0000-9999).
+ */
+const earliestYear = 1900;
 
-/** A calendar date, YYYY-MM-DD. */
-export const calendarDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+// Both formats start with a four-digit year. The format check aborts on failure, so this only sees that shape.
+const fromEarliestYear = (value: string): boolean => Number(value.slice(0, 4)) >= earliestYear;
+
+/** An instant in UTC, ISO 8601 with a `Z` (e.g. 2026-11-21T08:30:00.000Z), from 1900 on. */
+export const utcInstant = z.iso
+  .datetime({ message: 'must be a UTC time in ISO 8601, ending in Z', abort: true })
+  .refine(fromEarliestYear, { message: `must be a time from ${String(earliestYear)} on` });
+
+/** A calendar date, YYYY-MM-DD, from 1900 on. */
+export const calendarDate = z.iso
+  .date({ message: 'must be a date as YYYY-MM-DD', abort: true })
+  .refine(fromEarliestYear, { message: `must be a date from ${String(earliestYear)} on` });
 
 export function isTimeZone(name: string): boolean {
   try {

@@ -5,3 +5,5 @@ export * from './diary-entry.ts';
 export * from './session-log.ts';
 export * from './check-in.ts';
 export { knowledgeId } from './knowledge-id.ts';
+export * from './export.ts';
+export * from './plausible-dates.ts';
