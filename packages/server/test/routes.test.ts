@@ -152,7 +152,8 @@ for (const dialect of dialects) {
     });
 
     describe('records under an episode', () => {
-      const episode = makeEpisode();
+      // Entries below are written on fixed days of November 2026: the onset must come before them.
+      const episode = makeEpisode({ onsetDate: '2026-10-01' });
       beforeAll(async () => {
         await request('POST', '/api/v1/episodes', episode);
       });
@@ -389,9 +390,9 @@ describe('rate limits', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++)
-        statuses.push((await t.app.inject({ method: 'GET', url: '/api/v1/healthz' })).statusCode);
+        statuses.push((await t.app.inject({ method: 'GET', url: '/api/v1/questionnaire' })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/healthz' });
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/questionnaire' });
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(JSON.parse(res.body)).toMatchObject({ code: 'rate_limited', status: 429 });
     } finally {

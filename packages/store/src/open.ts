@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { dataDirFromEnv } from './data-dir.ts';
 import { migrate } from './migrate.ts';
 import type { Database, DialectName } from './schema.ts';
 import { createSqliteDialect } from './sqlite-dialect.ts';
+import { prepareSqliteFile } from './sqlite-file.ts';
 import { Store } from './store.ts';
 
 export type StoreConfig =
@@ -17,13 +18,13 @@ export type StoreConfig =
 
 /**
  * Where the data lives: PostgreSQL when DATABASE_URL is a postgres:// URL, otherwise the SQLite file
- * `$UNKNOT_DATA_DIR/unknot.db` (default `./data/unknot.db`).
+ * `unknot.db` in the data folder (`UNKNOT_DATA_DIR`, else the per-user data folder: data-dir.ts).
  */
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
   if (url) throw new Error(`DATABASE_URL must start with postgres:// (got "${url.split(':')[0] ?? ''}:…").`);
-  return { kind: 'sqlite', path: join(resolve(env.UNKNOT_DATA_DIR ?? 'data'), 'unknot.db') };
+  return { kind: 'sqlite', path: join(dataDirFromEnv(env), 'unknot.db') };
 }
 
 export function describeStore(config: StoreConfig): string {
@@ -32,7 +33,7 @@ export function describeStore(config: StoreConfig): string {
 
 function createDb(config: StoreConfig): { db: Kysely<Database>; dialect: DialectName } {
   if (config.kind === 'sqlite') {
-    if (config.path !== ':memory:') mkdirSync(resolve(config.path, '..'), { recursive: true });
+    if (config.path !== ':memory:') prepareSqliteFile(config.path);
     return {
       db: new Kysely<Database>({ dialect: createSqliteDialect({ path: config.path }) }),
       dialect: 'sqlite',

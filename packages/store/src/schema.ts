@@ -47,6 +47,11 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   episodes: EpisodesTable;
   assessments: AssessmentsTable;
@@ -54,6 +59,7 @@ export interface Database {
   session_logs: SessionLogsTable;
   check_ins: CheckInsTable;
   unknot_migrations: MigrationsTable;
+  unknot_meta: MetaTable;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

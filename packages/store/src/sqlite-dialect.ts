@@ -49,6 +49,7 @@ export interface SqliteOptions {
  * Opens the SQLite file for unknot: WAL so readers never block the writer, synchronous=FULL so a
  * commit is on disk (WAL fsync'd) before it returns — a write is acknowledged only once it would survive
  * a crash or power loss. Foreign keys on, so deleting an episode deletes what hangs under it.
+ * secure_delete on, so deleted records are overwritten with zeros rather than left readable in free pages.
  */
 export function createSqliteDialect({ path }: SqliteOptions): SqliteDialect {
   return new SqliteDialect({
@@ -57,6 +58,7 @@ export function createSqliteDialect({ path }: SqliteOptions): SqliteDialect {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
       db.exec('PRAGMA foreign_keys = ON');
+      db.exec('PRAGMA secure_delete = ON');
       db.exec('PRAGMA busy_timeout = 5000');
       return Promise.resolve(new NodeSqliteDatabase(db));
     },

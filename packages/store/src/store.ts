@@ -1,7 +1,17 @@
 import {
   DomainError,
+  diaryTimeProblems,
+  exportFormat,
+  exportSchemaVersion,
+  localDate,
+  maxDiaryEntriesPerEpisode,
+  onsetDateProblems,
+  recordId,
   triage,
   isValidationError,
+  type ExportDocument,
+  type EpisodeExport,
+  type FieldIssue,
   type Assessment,
   type AssessmentInput,
   type CheckInInput,
@@ -17,6 +27,7 @@ import {
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { canonicalJson } from './canonical-json.ts';
 import type { Database, DialectName } from './schema.ts';
+import { asStorageError, isStorageFailure } from './storage-errors.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface DiaryQuery {
@@ -62,11 +73,22 @@ function encodeCursor(at: string, id: string): string {
   return Buffer.from(JSON.stringify([at, id])).toString('base64url');
 }
 
+/**
+ * A cursor is client input: only the exact pair this server encodes is accepted (a UTC instant in stored form
+ * and a record id), so nothing else (a NUL byte, say, which PostgreSQL refuses in text) reaches a query.
+ */
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return value as [string, string];
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      isStoredInstant(value[0]) &&
+      recordId.safeParse(value[1]).success
+    ) {
+      return [value[0], value[1]];
     }
   } catch {
     // fall through to the error below
@@ -79,6 +101,26 @@ function decodeCursor(cursor: string): [string, string] {
 /** UTC instants are stored in one form so that text order is time order in both databases. */
 const utc = (iso: string): string => new Date(iso).toISOString();
 
+function isStoredInstant(text: string): boolean {
+  const ms = Date.parse(text);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === text;
+}
+
+/** What the store needs of an episode to check the dates written under it. */
+type EpisodeDates = Pick<Episode, 'onsetDate' | 'timeZone'>;
+
+function refuseProblems(what: string, problems: readonly FieldIssue[]): void {
+  if (problems.length === 0) return;
+  const names = problems.map((p) => p.field).join(', ');
+  throw new DomainError('validation_failed', `The ${what} has an implausible ${names}.`, problems);
+}
+
+/** A few times the largest diary entry the API takes: room for the probe is room for a person's write. */
+const healthProbeBytes = 16 * 1024;
+
+/** The child tables, in the order they are erased and exported (children before their episode). */
+const childTables = ['assessments', 'diary_entries', 'session_logs', 'check_ins'] as const;
+
 /**
  * The repository: every read and write of unknot's records, the same for SQLite and PostgreSQL.
  * Inputs are validated by the caller (the server's schemas, the CLI); the store enforces identity,
@@ -90,6 +132,8 @@ export class Store {
   readonly #writes: WriteQueue | null;
   readonly #now: () => Date;
   readonly #insertSql = new Map<ChildTable, string>();
+  /** The last write's storage failure, if the last write failed for lack of space or a failing disk. */
+  #storageFailure: DomainError | null = null;
 
   constructor(db: Kysely<Database>, dialect: DialectName, now: () => Date = () => new Date()) {
     this.db = db;
@@ -103,13 +147,65 @@ export class Store {
    * Runs a write: on SQLite through the group-commit queue, on PostgreSQL in a transaction of its own.
    * `atomic` marks work of several writes that must apply together.
    */
-  #write<T>(work: (trx: Kysely<Database>) => Promise<T>, options: { atomic?: boolean } = {}): Promise<T> {
-    return this.#writes ? this.#writes.run(work, options) : this.db.transaction().execute(work);
+  async #write<T>(
+    work: (trx: Kysely<Database>) => Promise<T>,
+    options: { atomic?: boolean } = {},
+  ): Promise<T> {
+    try {
+      const result = await (this.#writes
+        ? this.#writes.run(work, options)
+        : this.db.transaction().execute(work));
+      this.#storageFailure = null;
+      return result;
+    } catch (error) {
+      const translated = asStorageError(error);
+      if (isStorageFailure(translated)) this.#storageFailure = translated as DomainError;
+      throw translated;
+    }
   }
 
   /** Proves the database answers (health checks). */
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
+  }
+
+  /**
+   * Whether the database can take a durable write now: a real write, committed like any other (a read would
+   * succeed on a full disk or a read-only file). The probe is larger than a typical record (and shrunk again in
+   * the same commit), so a disk with room for only a sliver is reported before a person's entry fails on it.
+   * `degraded` names why.
+   */
+  async health(): Promise<{ status: 'ok' } | { status: 'degraded'; reason: string }> {
+    const stamp = this.#now().toISOString();
+    const probe = (value: string) => (trx: Kysely<Database>) =>
+      trx
+        .insertInto('unknot_meta')
+        .values({ key: 'health_probe', value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
+    try {
+      await this.#write(
+        async (trx) => {
+          await probe(stamp.padEnd(healthProbeBytes, '.'))(trx);
+          await probe(stamp)(trx);
+        },
+        { atomic: true },
+      );
+      return { status: 'ok' };
+    } catch (error) {
+      const failure = isStorageFailure(error) ? (error as DomainError) : this.#storageFailure;
+      return { status: 'degraded', reason: failure?.message ?? 'The database cannot be written.' };
+    }
+  }
+
+  /**
+   * After a delete, SQLite's secure_delete has overwritten the freed space, but in the write-ahead log;
+   * a checkpoint copies that into the database file and truncates the log, so the deleted text is gone from
+   * both files. Best effort: a reader in another process can hold the checkpoint back until the next one.
+   */
+  async #scrub(): Promise<void> {
+    if (this.dialect !== 'sqlite') return;
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.db).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -119,7 +215,13 @@ export class Store {
 
   // Episodes
 
-  createEpisode(input: EpisodeInput): Promise<Written<Episode>> {
+  /** The person's local date now, in the episode's time zone: "the future" is theirs, not the server's. */
+  #today(timeZone: string): string {
+    return localDate(this.#now().toISOString(), timeZone);
+  }
+
+  async createEpisode(input: EpisodeInput): Promise<Written<Episode>> {
+    refuseProblems('episode', onsetDateProblems(input.onsetDate, this.#today(input.timeZone)));
     const request = canonicalJson(input);
     return this.#write(async (trx) => {
       const now = this.#now().toISOString();
@@ -171,6 +273,9 @@ export class Store {
         Object.entries(patch).filter(([, v]) => v !== undefined),
       ) as Partial<Episode>;
       const record: Episode = { ...current, ...changes, updatedAt: this.#now().toISOString() };
+      if (changes.onsetDate !== undefined || changes.timeZone !== undefined) {
+        refuseProblems('episode', onsetDateProblems(record.onsetDate, this.#today(record.timeZone)));
+      }
       await trx
         .updateTable('episodes')
         .set({ status: record.status, updated_at: record.updatedAt, data: JSON.stringify(record) })
@@ -181,11 +286,11 @@ export class Store {
   }
 
   /** Deletes the episode and everything recorded under it. */
-  deleteEpisode(id: string): Promise<void> {
-    return this.#write(
+  async deleteEpisode(id: string): Promise<void> {
+    await this.#write(
       async (trx) => {
         // Children first and explicitly: correct even where a foreign-key cascade is switched off.
-        for (const table of ['assessments', 'diary_entries', 'session_logs', 'check_ins'] as const) {
+        for (const table of childTables) {
           await trx.deleteFrom(table).where('episode_id', '=', id).execute();
         }
         const result = await trx.deleteFrom('episodes').where('id', '=', id).executeTakeFirst();
@@ -193,6 +298,7 @@ export class Store {
       },
       { atomic: true },
     );
+    await this.#scrub();
   }
 
   // Assessments
@@ -225,14 +331,44 @@ export class Store {
 
   createDiaryEntry(episodeId: string, input: DiaryEntryInput): Promise<Written<DiaryEntry>> {
     const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
-    return this.#createChild('diary_entries', 'diary entry', episodeId, record, record.at);
+    return this.#createChild('diary_entries', 'diary entry', episodeId, record, record.at, (trx) =>
+      this.#checkDiaryWrite(trx, episodeId, record),
+    );
+  }
+
+  /**
+   * A diary entry must fall between the episode's onset and tomorrow (a date outside it would be left out of
+   * the chart and the summary without a word), and an episode holds at most maxDiaryEntriesPerEpisode.
+   */
+  async #checkDiaryWrite(trx: Kysely<Database>, episodeId: string, record: DiaryEntry): Promise<void> {
+    const episode = await this.#episodeDates(trx, episodeId);
+    refuseProblems('diary entry', diaryTimeProblems(record.at, episode, this.#now().toISOString()));
+    const { count } = await trx
+      .selectFrom('diary_entries')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('episode_id', '=', episodeId)
+      .where('id', '!=', record.id)
+      .executeTakeFirstOrThrow();
+    if (Number(count) >= maxDiaryEntriesPerEpisode) {
+      throw new DomainError(
+        'limit_reached',
+        `This episode already holds ${maxDiaryEntriesPerEpisode} diary entries, the most one episode keeps. ` +
+          'Start a new episode, or delete entries you no longer need.',
+      );
+    }
+  }
+
+  async #episodeDates(db: Kysely<Database>, episodeId: string): Promise<EpisodeDates> {
+    const row = await db.selectFrom('episodes').select('data').where('id', '=', episodeId).executeTakeFirst();
+    if (!row) throw notFound('episode', episodeId);
+    return parse<Episode>(row);
   }
 
   /** Creates or replaces a diary entry (PUT): the same call twice leaves the same state. */
   putDiaryEntry(episodeId: string, input: DiaryEntryInput): Promise<Written<DiaryEntry>> {
     const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
     return this.#write(async (trx) => {
-      await this.#requireEpisode(trx, episodeId);
+      await this.#checkDiaryWrite(trx, episodeId, record);
       const existing = await trx
         .selectFrom('diary_entries')
         .select(['episode_id'])
@@ -252,8 +388,8 @@ export class Store {
     });
   }
 
-  deleteDiaryEntry(episodeId: string, entryId: string): Promise<void> {
-    return this.#write(async (trx) => {
+  async deleteDiaryEntry(episodeId: string, entryId: string): Promise<void> {
+    await this.#write(async (trx) => {
       const result = await trx
         .deleteFrom('diary_entries')
         .where('id', '=', entryId)
@@ -261,6 +397,7 @@ export class Store {
         .executeTakeFirst();
       if (Number(result.numDeletedRows) === 0) throw notFound('diary entry', entryId);
     });
+    await this.#scrub();
   }
 
   /** Diary entries oldest first, a page at a time. */
@@ -340,6 +477,113 @@ export class Store {
     return this.#listChildren<SessionLog>('session_logs', 'started_at', episodeId);
   }
 
+  // The whole record
+
+  /** Everything stored, as one document (oldest episode first; children in the order they are listed). */
+  async exportAll(): Promise<ExportDocument> {
+    const rows = await this.db
+      .selectFrom('episodes')
+      .select('id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const episodes: EpisodeExport[] = [];
+    for (const { id } of rows) {
+      const { episode, assessments, diary, sessions, checkIns } = await this.episodeSnapshot(id);
+      episodes.push({ episode, assessments, diary, sessions, checkIns });
+    }
+    return {
+      format: exportFormat,
+      schemaVersion: exportSchemaVersion,
+      exportedAt: this.#now().toISOString(),
+      episodes,
+    };
+  }
+
+  /**
+   * Takes back an export, all of it or nothing. Records are matched by id: one already stored with the same
+   * body is left as it is (so importing twice changes nothing); one stored with a different body is a
+   * conflict that names it, and nothing is imported. The document must already be valid
+   * (exportDocumentSchema); dates are checked here as on any other write.
+   */
+  async importAll(document: ExportDocument): Promise<{ created: number; unchanged: number }> {
+    const now = this.#now().toISOString();
+    document.episodes.forEach(({ episode, diary }, e) => {
+      const where = (issues: readonly FieldIssue[], path: string) =>
+        issues.map((i) => ({ field: `${path}.${i.field}`, problem: i.problem }));
+      refuseProblems('export', [
+        ...where(
+          onsetDateProblems(episode.onsetDate, this.#today(episode.timeZone)),
+          `episodes.${e}.episode`,
+        ),
+        ...diary.flatMap((entry, d) =>
+          where(diaryTimeProblems(entry.at, episode, now), `episodes.${e}.diary.${d}`),
+        ),
+      ]);
+    });
+    return this.#write(
+      async (trx) => {
+        const counts = { created: 0, unchanged: 0 };
+        const put = async (
+          table: 'episodes' | ChildTable,
+          what: string,
+          record: { id: string },
+          values: Record<string, string>,
+        ) => {
+          const existing = await trx
+            .selectFrom(table)
+            .select('data')
+            .where('id', '=', record.id)
+            .executeTakeFirst();
+          if (!existing) {
+            await trx
+              .insertInto(table)
+              .values({ id: record.id, data: JSON.stringify(record), ...values })
+              .execute();
+            counts.created += 1;
+          } else if (canonicalJson(JSON.parse(existing.data)) === canonicalJson(record)) {
+            counts.unchanged += 1;
+          } else {
+            throw new DomainError(
+              'conflict',
+              `The ${what} ${record.id} is already stored with different content; nothing was imported. ` +
+                'Delete it (or everything) first to replace it with the exported one.',
+            );
+          }
+        };
+        for (const { episode, assessments, diary, sessions, checkIns } of document.episodes) {
+          const { status, createdAt, updatedAt, ...input } = episode;
+          await put('episodes', 'episode', episode, {
+            status,
+            created_at: createdAt,
+            updated_at: updatedAt,
+            request: canonicalJson(input),
+          });
+          const child = { episode_id: episode.id };
+          for (const r of assessments) await put('assessments', 'assessment', r, { ...child, at: utc(r.at) });
+          for (const r of diary) await put('diary_entries', 'diary entry', r, { ...child, at: utc(r.at) });
+          for (const r of sessions)
+            await put('session_logs', 'session', r, { ...child, started_at: utc(r.startedAt) });
+          for (const r of checkIns) await put('check_ins', 'check-in', r, { ...child, at: utc(r.at) });
+        }
+        return counts;
+      },
+      { atomic: true },
+    );
+  }
+
+  /** Erases every record (episodes and all under them); what is deleted is scrubbed from the file. */
+  async eraseAll(): Promise<void> {
+    await this.#write(
+      async (trx) => {
+        for (const table of childTables) await trx.deleteFrom(table).execute();
+        await trx.deleteFrom('episodes').execute();
+      },
+      { atomic: true },
+    );
+    await this.#scrub();
+  }
+
   // Shared machinery
 
   #createChild<T extends { id: string }>(
@@ -348,9 +592,11 @@ export class Store {
     episodeId: string,
     record: T,
     time: string,
+    check?: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<Written<T>> {
     const data = JSON.stringify(record);
     return this.#write(async (trx) => {
+      await check?.(trx);
       // Insert-or-nothing, then compare: correct even when two retries race on PostgreSQL. A missing
       // episode is caught by the foreign key, which saves a lookup on every write.
       const result = await trx

@@ -1,20 +1,10 @@
-import { DomainError } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/open.ts';
 import type { Store } from '../src/store.ts';
 import { dialects, type TestDatabase } from './databases.ts';
+import { expectDomainError } from './expect-domain-error.ts';
 import { makeAssessment, makeDiaryEntry, makeEpisode, makeSessionLog } from './factories.ts';
-
-async function expectDomainError(promise: Promise<unknown>, code: string): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
-}
 
 // One contract, two real databases: every behaviour below must hold on SQLite and on PostgreSQL.
 for (const dialect of dialects) {
@@ -149,7 +139,8 @@ for (const dialect of dialects) {
     describe('diary', () => {
       let episodeId: string;
       beforeEach(async () => {
-        const episode = makeEpisode();
+        // The tests below write entries on fixed days of November 2026: the onset must come before them.
+        const episode = makeEpisode({ onsetDate: '2026-10-01' });
         episodeId = episode.id;
         await store.createEpisode(episode);
       });
