@@ -10,12 +10,15 @@ import { registerErrorHandling, routeNotFound } from './error-handler.ts';
 import { episodeRoutes } from './routes/episodes.ts';
 import { planRoutes } from './routes/plan.ts';
 import { summaryRoutes } from './routes/summary.ts';
-import { healthRoutes } from './routes/health.ts';
+import { dataRoutes } from './routes/data.ts';
+import { healthOf, healthRoutes } from './routes/health.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { recordRoutes } from './routes/records.ts';
 import { triageRoutes } from './routes/triage.ts';
 import { registerRequestLog } from './logging.ts';
 import { registerRateLimit } from './rate-limit.ts';
+import { createRequestGuard, originFormUrl, registerRequestGuard } from './request-guard.ts';
+import { frameworkErrorHandler } from './framework-errors.ts';
 import { registerSecurityHeaders } from './security.ts';
 
 export interface AppOptions {
@@ -24,6 +27,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'] | undefined;
   /** Requests per minute per client address; the default keeps a runaway loop from flooding the store. */
   rateLimitPerMinute?: number | undefined;
+  /** The same for plans, calendars and summaries, which cost far more; default a tenth of the above. */
+  expensiveRateLimitPerMinute?: number | undefined;
+  /** Host names requests must be addressed to (request-guard.ts); default the loopback names. */
+  allowedHosts?: readonly string[] | undefined;
   /** Largest accepted body in bytes. */
   bodyLimit?: number | undefined;
   /** The built web app to serve, if any. */
@@ -36,6 +43,7 @@ export const defaultRateLimitPerMinute = 6000;
 
 /** Builds the HTTP app without listening, so tests can drive it with `inject()`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const guard = createRequestGuard(options.allowedHosts);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
@@ -44,6 +52,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     // Long path parameters reach validation (a 400 naming the field) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
+    rewriteUrl: (request) => originFormUrl(request.url ?? '/'),
+    frameworkErrors: frameworkErrorHandler(guard),
   });
   // The API speaks JSON only: any other body is a 415, not a string that fails validation.
   app.removeContentTypeParser(['text/plain']);
@@ -55,10 +65,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  // Before anything reads or writes, the rate limit included: a refused request costs nothing.
+  registerRequestGuard(app, guard);
   // The request log line is written at info; skip the hook entirely when that level is off.
   if (options.logger && ['trace', 'debug', 'info'].includes(app.log.level)) registerRequestLog(app);
 
-  registerRateLimit(app, options.rateLimitPerMinute ?? defaultRateLimitPerMinute);
+  registerRateLimit(app, {
+    perMinute: options.rateLimitPerMinute ?? defaultRateLimitPerMinute,
+    expensivePerMinute: options.expensiveRateLimitPerMinute,
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -86,13 +101,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(recordRoutes, { store: options.store });
       await api.register(planRoutes, { store: options.store });
       await api.register(summaryRoutes, { store: options.store });
+      await api.register(dataRoutes, { store: options.store });
     },
     { prefix: '/api/v1' },
   );
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await options.store.ping();
-    return { status: 'ok' };
-  });
+  app.get(
+    '/healthz',
+    { schema: { hide: true }, config: { rateLimit: 'exempt' } },
+    async (_request, reply) => {
+      const { statusCode, body } = await healthOf(options.store);
+      return reply.code(statusCode).send(body);
+    },
+  );
 
   if (options.webDist && existsSync(options.webDist)) {
     // The web build writes .br/.gz copies of its files; sending those halves the first paint on a phone.

@@ -1,4 +1,5 @@
 import { isDomainError } from '@unknot/core';
+import { storageRetryAfterSeconds } from '@unknot/store';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
@@ -22,8 +23,21 @@ const fastifyCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
-  FST_ERR_BAD_URL: 'route_not_found',
+  FST_ERR_BAD_URL: 'bad_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_STATIC_FORBIDDEN_PATH: 'forbidden_path',
 };
+
+/** Client errors that come with a status only (@fastify/static passes on @fastify/send's http-errors). */
+const clientErrorStatuses: Partial<Record<number, ProblemCode>> = {
+  403: 'forbidden_path',
+  412: 'precondition_failed',
+  416: 'range_not_satisfiable',
+};
+
+function hasHeaders(error: unknown): error is { headers: Record<string, string> } {
+  return typeof (error as { headers?: unknown } | null)?.headers === 'object';
+}
 
 /**
  * Turns any error into a problem document. Everything a client can cause maps to a 4xx that says what to
@@ -57,6 +71,12 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return problem('malformed_json', `The body is not valid JSON: ${error.message}`, requestId);
   }
+  const status = fastifyError.statusCode;
+  // A plugin's 4xx is still the client's to fix: never let it turn into a 500.
+  if (status !== undefined && status >= 400 && status < 500) {
+    const code = clientErrorStatuses[status] ?? 'bad_request';
+    return problem(code, fastifyError.message ?? code, requestId);
+  }
   return problem(
     'internal_error',
     'Something went wrong on our side. The request id helps us find it.',
@@ -77,7 +97,13 @@ export function routeNotFound(request: FastifyRequest, reply: FastifyReply): Fas
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error, request);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (body.code === 'storage_full' || body.code === 'storage_unavailable') {
+      // Not a bug of ours and not the client's: nothing was saved, and the same request may work later.
+      reply.header('retry-after', String(storageRetryAfterSeconds));
+      request.log.warn({ code: body.code }, 'database cannot be written');
+    } else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 416 says which range the file has (Content-Range), as @fastify/send put it on the error.
+    if (body.status < 500 && hasHeaders(error)) reply.headers(error.headers);
     return sendProblem(reply, body);
   });
 }

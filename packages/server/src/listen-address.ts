@@ -26,5 +26,6 @@ export function listenAddressFromEnv(env: NodeJS.ProcessEnv = process.env): List
         'this version does not have. Unset HOST or set it to 127.0.0.1.',
     );
   }
-  return { host, port };
+  // `[::1]` is how a URL writes the address; listen() wants it bare.
+  return { host: host.replace(/^\[(.*)\]$/, '$1'), port };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * A strict Content Security Policy: scripts, styles and everything else only from this origin, no inline
@@ -41,13 +41,24 @@ const apiHeaders: Record<string, string> = {
   'cache-control': 'no-store',
 };
 
+/** Pages made from health data (the summary): a document, and like all API data never cached. */
+const healthDataPageHeaders: Record<string, string> = { ...pageHeaders, 'cache-control': 'no-store' };
+
+function headersFor(path: string): Record<string, string> {
+  if (!path.startsWith('/api/') || path.startsWith('/api/docs')) return pageHeaders;
+  // The summary page is a document a person opens, even though it lives under /api.
+  return path.endsWith('.html') ? healthDataPageHeaders : apiHeaders;
+}
+
+/** Also called for the errors Fastify answers before any hook runs (see framework-errors.ts). */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(headersFor(request.url.split('?')[0] ?? ''));
+  reply.header('x-request-id', request.id);
+}
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
-    const path = request.url.split('?')[0] ?? '';
-    // The summary page is a document a person opens, even though it lives under /api.
-    const isApiData = path.startsWith('/api/') && !path.startsWith('/api/docs') && !path.endsWith('.html');
-    reply.headers(isApiData ? apiHeaders : pageHeaders);
-    reply.header('x-request-id', request.id);
+    applySecurityHeaders(request, reply);
     done();
   });
 }

@@ -3,31 +3,35 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeStore, openStore, storeConfigFromEnv } from '@unknot/store';
+import { acquireServerLock, describeStore, openStore, storeConfigFromEnv } from '@unknot/store';
 import { buildApp } from './app.ts';
 import { listenAddressFromEnv } from './listen-address.ts';
 import { serverLogger } from './logging.ts';
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-function rateLimitFromEnv(): number | undefined {
-  const text = process.env.UNKNOT_RATE_LIMIT_PER_MINUTE;
+function limitFromEnv(name: string): number | undefined {
+  const text = process.env[name];
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`UNKNOT_RATE_LIMIT_PER_MINUTE must be a positive whole number (got "${text}").`);
+    throw new Error(`${name} must be a positive whole number (got "${text}").`);
   return n;
 }
 
 async function start(): Promise<void> {
   const address = listenAddressFromEnv();
   const config = storeConfigFromEnv();
+  // One server per SQLite file: a second one would answer from a record the first is changing.
+  const releaseLock = config.kind === 'sqlite' ? acquireServerLock(config.path) : () => undefined;
+  process.once('exit', releaseLock);
   const store = await openStore(config);
   const app = await buildApp({
     store,
     logger: serverLogger(),
     webDist: existsSync(webDist) ? webDist : undefined,
-    rateLimitPerMinute: rateLimitFromEnv(),
+    rateLimitPerMinute: limitFromEnv('UNKNOT_RATE_LIMIT_PER_MINUTE'),
+    expensiveRateLimitPerMinute: limitFromEnv('UNKNOT_EXPENSIVE_RATE_LIMIT_PER_MINUTE'),
   });
   const stop = async (): Promise<void> => {
     await app.close();

@@ -17,6 +17,7 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/v1/data',
         '/api/v1/episodes',
         '/api/v1/episodes/{id}',
         '/api/v1/episodes/{id}/assessments',
@@ -30,7 +31,9 @@ describe('OpenAPI', () => {
         '/api/v1/episodes/{id}/summary.html',
         '/api/v1/episodes/{id}/summary.pdf',
         '/api/v1/episodes/{id}/summary.fhir.json',
+        '/api/v1/export',
         '/api/v1/healthz',
+        '/api/v1/import',
         '/api/v1/knowledge',
         '/api/v1/knowledge/{id}',
         '/api/v1/questionnaire',

@@ -110,6 +110,8 @@ for (const dialect of dialects) {
       expect(html.headers['content-type']).toMatch(/^text\/html/);
       expect(html.body).toContain('href="/api/v1/summary.css"');
       expect(String(html.headers['content-security-policy'])).toContain("style-src 'self'");
+      // Health data: the browser must not keep the page in its cache (a shared computer, the back button).
+      expect(html.headers['cache-control']).toBe('no-store');
       const css = await get('/api/v1/summary.css');
       expect(css.headers['content-type']).toMatch(/^text\/css/);
       expect(css.body).toContain('@media print');

@@ -1,4 +1,5 @@
 import { openStore, type Store } from '@unknot/store';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../src/app.ts';
 import { dialects, type TestDatabase } from '@unknot/store/testing';
@@ -29,4 +30,22 @@ export async function startTestApp(
       await database.dispose();
     },
   };
+}
+
+export interface ListeningTestApp extends TestApp {
+  /** The port the app listens on, on 127.0.0.1. */
+  port: number;
+}
+
+/**
+ * The real app listening on 127.0.0.1 on a free port, for tests that need a real socket: inject() has
+ * no local port, and fetch() cannot set Host or send an absolute-form request line.
+ */
+export async function listenTestApp(
+  dialect: (typeof dialects)[number],
+  options: Partial<AppOptions> = {},
+): Promise<ListeningTestApp> {
+  const t = await startTestApp(dialect, options);
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  return { ...t, port: (t.app.server.address() as AddressInfo).port };
 }

@@ -42,6 +42,7 @@ export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options,
   app.get(
     '/episodes/:id/plan',
     {
+      config: { rateLimit: 'expensive' },
       schema: {
         summary: 'The day-by-day recovery plan (or, after a red-flag result, the escalation instead)',
         description:
@@ -62,6 +63,7 @@ export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options,
   app.get(
     '/episodes/:id/plan.ics',
     {
+      config: { rateLimit: 'expensive' },
       schema: {
         summary: "The plan's session reminders and check-ins as an iCalendar file, with alarms",
         tags: ['plan'],

@@ -12,6 +12,7 @@ const stylesheetHref = `/api/v1${stylesheetRoute}`;
 export const summaryRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { store }, done) => {
   const summaryOf = async (episodeId: string) =>
     summaryFromRecords(await store.episodeSnapshot(episodeId), new Date().toISOString());
+  const expensive = { rateLimit: 'expensive' } as const;
   const schema = (summary: string, produces: string) => ({
     summary,
     tags: ['summary'],
@@ -22,13 +23,13 @@ export const summaryRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { sto
 
   app.get(
     '/episodes/:id/summary',
-    { schema: schema('The doctor summary as data', 'application/json') },
+    { config: expensive, schema: schema('The doctor summary as data', 'application/json') },
     (request) => summaryOf(request.params.id),
   );
 
   app.get(
     '/episodes/:id/summary.html',
-    { schema: schema('The doctor summary as a printable page', 'text/html') },
+    { config: expensive, schema: schema('The doctor summary as a printable page', 'text/html') },
     async (request, reply) =>
       reply
         .type('text/html; charset=utf-8')
@@ -41,7 +42,7 @@ export const summaryRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { sto
 
   app.get(
     '/episodes/:id/summary.pdf',
-    { schema: schema('The doctor summary as a one-page PDF', 'application/pdf') },
+    { config: expensive, schema: schema('The doctor summary as a one-page PDF', 'application/pdf') },
     async (request, reply) => {
       const pdf = await summaryToPdf(await summaryOf(request.params.id), summaryFonts);
       return reply
@@ -53,7 +54,7 @@ export const summaryRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { sto
 
   app.get(
     '/episodes/:id/summary.fhir.json',
-    { schema: schema('The doctor summary as a FHIR R4 Bundle', 'application/fhir+json') },
+    { config: expensive, schema: schema('The doctor summary as a FHIR R4 Bundle', 'application/fhir+json') },
     async (request, reply) =>
       reply
         .type('application/fhir+json; charset=utf-8')

@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendProblem } from './error-handler.ts';
+import { problem, type Problem } from './problems.ts';
+
+/**
+ * The names this server answers to in personal mode. A page on another site can make a browser send
+ * requests here under its own name (DNS rebinding: evil.example resolves to 127.0.0.1), so only requests
+ * addressed to one of these names are served. Clinic mode will set its public name instead.
+ */
+export const defaultAllowedHosts: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+interface Authority {
+  name: string;
+  port: number | undefined;
+}
+
+// `name`, `name:port`, `[v6]`, `[v6]:port`; an empty port means the scheme's default (RFC 3986 §3.2.3).
+const authorityPattern = /^(\[[0-9a-f:.]+\]|[^:[\]@/\s]+)(?::(\d{0,5}))?$/i;
+// The request target in absolute-form (RFC 9112 §3.2.2): `http://authority/path?query`.
+const absoluteFormPattern = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i;
+const defaultPorts: Record<string, number> = { http: 80, https: 443 };
+// Only these can change stored data; the others cannot be sent cross-site in a way a page could read.
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// `same-site` is refused too: a page on another localhost port is same-site, and it is not ours.
+const ownFetchSites = new Set(['same-origin', 'none']);
+
+function parseAuthority(text: string): Authority | undefined {
+  const match = authorityPattern.exec(text);
+  if (!match?.[1]) return undefined;
+  return { name: match[1].toLowerCase(), port: match[2] ? Number(match[2]) : undefined };
+}
+
+/** Host names as a Host header spells them: lower case, an IPv6 address in brackets. */
+function hostNames(allowedHosts: readonly string[]): Set<string> {
+  return new Set(
+    allowedHosts.map((host) => {
+      const name = host.trim().toLowerCase();
+      return name.includes(':') && !name.startsWith('[') ? `[${name}]` : name;
+    }),
+  );
+}
+
+/**
+ * The request target in origin-form. Routing already ignores the scheme and authority of an absolute-form
+ * target; rewriting it means everything after routing (security headers, logs, rate limits) sees a path.
+ * The guard reads the original from `request.originalUrl`.
+ */
+export function originFormUrl(url: string): string {
+  const match = absoluteFormPattern.exec(url);
+  if (!match) return url;
+  const rest = match[3] ?? '';
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/** Refuses a request that is not addressed to this server, or a write sent by another site's page. */
+export type RequestGuard = (request: FastifyRequest) => Problem | undefined;
+
+export function createRequestGuard(allowedHosts: readonly string[] = defaultAllowedHosts): RequestGuard {
+  const names = hostNames(allowedHosts);
+  const shownNames = [...names].join(', ');
+
+  const isOurs = (authority: Authority | undefined, defaultPort: number | undefined, localPort?: number) =>
+    authority !== undefined &&
+    names.has(authority.name) &&
+    // inject() has no socket, hence no port to compare: the name alone decides there.
+    (localPort === undefined || (authority.port ?? defaultPort) === localPort);
+
+  /** The authority the client addressed: an absolute-form target's own, else the Host header's. */
+  const addressedToUs = (request: FastifyRequest, localPort: number | undefined): boolean => {
+    const absolute = absoluteFormPattern.exec(request.originalUrl);
+    if (absolute) {
+      const scheme = absolute[1]?.toLowerCase() ?? '';
+      return isOurs(parseAuthority(absolute[2] ?? ''), defaultPorts[scheme], localPort);
+    }
+    const host = request.headers.host;
+    return host !== undefined && isOurs(parseAuthority(host), defaultPorts.http, localPort);
+  };
+
+  /** A browser says where a request comes from; curl and the CLI say nothing, and are let through. */
+  const sentByOurPage = (request: FastifyRequest, localPort: number | undefined): boolean => {
+    const { origin } = request.headers;
+    if (origin !== undefined) {
+      // `Origin: null` (sandboxed frames, file: pages) is no page of ours either.
+      const authority = origin.startsWith('http://')
+        ? parseAuthority(origin.slice('http://'.length))
+        : undefined;
+      if (!isOurs(authority, defaultPorts.http, localPort)) return false;
+    }
+    const fetchSite = request.headers['sec-fetch-site'];
+    return fetchSite === undefined || (typeof fetchSite === 'string' && ownFetchSites.has(fetchSite));
+  };
+
+  return (request) => {
+    const localPort = request.raw.socket.localPort;
+    if (!addressedToUs(request, localPort)) {
+      return problem(
+        'misdirected_request',
+        `This server answers only requests addressed to ${shownNames} on the port it listens on. Another ` +
+          'name pointing here is how a web page reaches a server on your computer (DNS rebinding).',
+        request.id,
+      );
+    }
+    if (writeMethods.has(request.method) && !sentByOurPage(request, localPort)) {
+      return problem(
+        'cross_site_request',
+        "Changes are accepted only from this app's own pages or from programs (curl, the CLI); this one " +
+          'came from a page on another site.',
+        request.id,
+      );
+    }
+    return undefined;
+  };
+}
+
+/** Runs the guard before anything else reads or writes (register it ahead of the rate limit and routes). */
+export function registerRequestGuard(app: FastifyInstance, guard: RequestGuard): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const refusal = guard(request);
+    if (refusal) {
+      void sendProblem(reply, refusal);
+      return;
+    }
+    done();
+  });
+}
