@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { CliError, exitCodes } from './cli-error.ts';
+import { describeStore, storeConfigFromEnv } from '@unknot/store';
 import { checkInCommand } from './commands/check-in.ts';
+import { exportCommand, forgetCommand, importCommand } from './commands/data.ts';
 import { diaryCommand } from './commands/diary.ts';
 import { episodeClose, episodeList, episodeNew, episodeUse } from './commands/episode.ts';
 import { learnCommand } from './commands/learn.ts';
@@ -26,6 +28,15 @@ interface Command {
     io: Output,
   ) => Promise<number>;
 }
+
+/** Where the record is, for the help texts: a person should never have to guess where their data lives. */
+const dataHelp = (() => {
+  try {
+    return `Data: ${describeStore(storeConfigFromEnv())} (set UNKNOT_DATA_DIR to keep it elsewhere).`;
+  } catch (error) {
+    return `Data: not usable as configured (${(error as Error).message}).`;
+  }
+})();
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -96,7 +107,7 @@ things (the diary, sessions) record them under the active episode.
   use    Make episode ID the active one.
   close  Close the active episode.
 
-Data: ./data/unknot.db, or $UNKNOT_DATA_DIR/unknot.db, or PostgreSQL when DATABASE_URL is set.`,
+${dataHelp}`,
     options: {
       onset: { type: 'string' },
       location: { type: 'string' },
@@ -290,6 +301,35 @@ Environment: PORT, HOST (loopback only), UNKNOT_DATA_DIR or DATABASE_URL.`,
     options: {},
     run: () => serveCommand(),
   },
+  export: {
+    summary: 'Save your whole record (episodes, checks, diary, sessions, check-ins) as one JSON file.',
+    usage: 'unknot export FILE|-',
+    help: `Writes everything unknot has stored to FILE (only you can read it), or to the screen with -.
+The file is yours: keep it as a backup, or move your record to another computer with unknot import.`,
+    options: {},
+    positionals: true,
+    run: (_values, positionals, io) => exportCommand(positionals[0], io),
+  },
+  import: {
+    summary: 'Take back a record saved with unknot export.',
+    usage: 'unknot import FILE|-',
+    help: `Reads an export (FILE, or - for standard input) and stores what is not here yet. Importing the
+same file twice changes nothing. If a record with the same id is stored here with different content,
+nothing is imported and the record is named.`,
+    options: {},
+    positionals: true,
+    run: (_values, positionals, io) => importCommand(positionals[0], io),
+  },
+  forget: {
+    summary: 'Erase everything unknot has stored. Asks first.',
+    usage: 'unknot forget --all [--yes]',
+    help: `Erases every episode and everything recorded under it, from the database file too (deleted
+records are overwritten, not left in free space). Asks before it does; --yes skips the question.
+Run unknot export first to keep a copy.`,
+    options: { all: { type: 'boolean', default: false }, yes: { type: 'boolean', default: false } },
+    run: (values, _positionals, io) =>
+      forgetCommand({ all: values.all === true, yes: values.yes === true }, io),
+  },
 };
 
 function version(): string {
@@ -313,7 +353,9 @@ ${Object.entries(commands)
 
 Options:
   -h, --help     Show help (also: unknot <command> --help).
-  -v, --version  Show the version.`;
+  -v, --version  Show the version.
+
+${dataHelp}`;
 }
 
 /** Runs the CLI and returns its exit status. Errors a user can fix are one line on stderr, never a stack. */

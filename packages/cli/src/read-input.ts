@@ -7,8 +7,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads and parses a JSON file, or stdin for `-`. Failures become one-line messages naming the problem. */
-export async function readJsonInput(path: string): Promise<unknown> {
+/**
+ * Reads and parses a JSON file, or stdin for `-`. Failures become one-line messages naming the problem and
+ * `what` was being read (answers, an export).
+ */
+export async function readJsonInput(path: string, what = 'answers'): Promise<unknown> {
   const name = path === '-' ? 'standard input' : path;
   let text: string;
   try {
@@ -23,11 +26,11 @@ export async function readJsonInput(path: string): Promise<unknown> {
           : code === 'EACCES'
             ? 'permission denied'
             : (code ?? 'unreadable');
-    throw new CliError(`Cannot read answers from ${name}: ${why}.`);
+    throw new CliError(`Cannot read ${what} from ${name}: ${why}.`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new CliError(`Cannot read answers from ${name}: not valid JSON (${(error as Error).message}).`);
+    throw new CliError(`Cannot read ${what} from ${name}: not valid JSON (${(error as Error).message}).`);
   }
 }

@@ -1,16 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isDomainError } from '@unknot/core';
-import { MigrationHistoryError, openStore, storeConfigFromEnv, type Store } from '@unknot/store';
+import {
+  dataDirFromEnv,
+  MigrationHistoryError,
+  openStore,
+  StoreFileError,
+  storeConfigFromEnv,
+  type Store,
+} from '@unknot/store';
 import { CliError } from './cli-error.ts';
 
 /**
- * The CLI uses the same store and default database file as the server (`./data/unknot.db`, or
- * UNKNOT_DATA_DIR, or DATABASE_URL). Which episode is "active" is a choice of this terminal user, kept in
- * a small file in the data folder rather than in the shared database.
+ * The CLI uses the same store and database file as the server (UNKNOT_DATA_DIR, else the per-user data
+ * folder; or DATABASE_URL). Which episode is "active" is a choice of this terminal user, kept in a small
+ * file in the data folder rather than in the shared database.
  */
 export function activeEpisodeFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(resolve(env.UNKNOT_DATA_DIR ?? 'data'), 'active-episode');
+  return join(dataDirFromEnv(env), 'active-episode');
 }
 
 export function readActiveEpisodeId(): string | undefined {
@@ -24,8 +31,8 @@ export function writeActiveEpisodeId(id: string | undefined): void {
     rmSync(file, { force: true });
     return;
   }
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${id}\n`);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, `${id}\n`, { mode: 0o600 });
 }
 
 export const howToStartEpisode =
@@ -37,7 +44,8 @@ export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<
   try {
     store = await openStore(storeConfigFromEnv());
   } catch (error) {
-    if (error instanceof MigrationHistoryError) throw new CliError(error.message);
+    if (error instanceof MigrationHistoryError || error instanceof StoreFileError)
+      throw new CliError(error.message);
     throw new CliError(`Cannot open the database: ${(error as Error).message}`);
   }
   try {
