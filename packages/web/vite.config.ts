@@ -7,6 +7,9 @@ import { iconFiles } from './build/png.ts';
 import { manifestColours, themeColour } from './src/theme-colours.ts';
 import { t } from './src/strings.ts';
 
+/** Where `npm run dev` sends /api: the server as `npm start` runs it. */
+const apiServer = 'http://127.0.0.1:3000';
+
 /** The PNG icons, drawn at build time (build/png.ts) and served by the dev server. */
 function icons(): Plugin {
   return {
@@ -153,5 +156,23 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/api': {
+        target: apiServer,
+        // The server takes requests only for its own host, and writes only from its own origin. The app here is
+        // that server's app served from another port, so what comes from the dev server's own origin goes on as
+        // the server's own; any other page keeps its Origin (and Sec-Fetch-Site) and is still refused. Foreign
+        // Host names never get this far: Vite's allowedHosts turns them away.
+        changeOrigin: true,
+        configure: (proxy) => {
+          proxy.on('proxyReq', (proxyReq, request) => {
+            if (request.headers.origin === `http://${request.headers.host ?? ''}`) {
+              proxyReq.setHeader('origin', apiServer);
+            }
+          });
+        },
+      },
+    },
+  },
 });

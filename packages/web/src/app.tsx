@@ -1,7 +1,8 @@
 /**
- * The app shell: skip link, header (sync state, theme), the screens, and the bottom navigation. Heavy screens
- * (plan, session player, diary with its chart, the library with its search index) load on demand; the welcome,
- * the check and its result are in the first bundle so the safety path never waits for the network.
+ * The app shell: skip link, header (sync state, settings, theme), the screens, and the bottom navigation. Heavy
+ * screens (plan, session player, diary with its chart, the library with its search index) and the rarely used
+ * ones (settings, summary, outbox) load on demand; the welcome, the check and its result are in the first bundle
+ * so the safety path never waits for the network.
  */
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { noteUrl } from './components/heading.tsx';
@@ -25,15 +26,17 @@ const LearnScreen = lazy(() => import('./screens/learn.tsx'));
 const LearnEntryScreen = lazy(() => import('./screens/learn-entry.tsx'));
 const OutboxScreen = lazy(() => import('./screens/outbox.tsx'));
 const SummaryScreen = lazy(() => import('./screens/summary.tsx'));
+const SettingsScreen = lazy(() => import('./screens/settings.tsx'));
 
 function Screens() {
   const { path, url } = useLocation();
   noteUrl(url);
   const latest = latestCheck.value?.result.disposition ?? null;
   const redirect = ready.value ? redirectFor(path, latest, episode.value !== null) : null;
+  const navigation = showNavigation(latest);
   return (
     <>
-      <Header />
+      <Header path={path} settings={navigation} />
       <main id="main">
         {redirect ? (
           <Redirect to={redirect} />
@@ -53,12 +56,13 @@ function Screens() {
               <Route path="/learn/:id" component={LearnEntryScreen} />
               <Route path="/outbox" component={OutboxScreen} />
               <Route path="/summary" component={SummaryScreen} />
+              <Route path="/settings" component={SettingsScreen} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>
         )}
       </main>
-      {showNavigation(latest) ? <Nav path={path} /> : null}
+      {navigation ? <Nav path={path} /> : null}
     </>
   );
 }

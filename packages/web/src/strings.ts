@@ -506,6 +506,42 @@ export const t = {
       'The FHIR file is for a practice or hospital system; your doctor will know whether they can import it.',
     link: 'Summary for your doctor',
   },
+  settings: {
+    title: 'Settings',
+    link: 'Settings and your data',
+    intro:
+      'What you record belongs to you. It is kept on this device and on the unknot server on this computer, nowhere else.',
+    downloadTitle: 'Download my data',
+    downloadIntro:
+      'One file with everything the server holds for you: your episode, checks, diary, sessions and check-ins. Keep it as a copy or take it to another app.',
+    download: 'Download my data',
+    downloading: 'Preparing the file…',
+    downloaded: (file: string) => `Downloaded ${file}.`,
+    notInFile: (n: number) =>
+      `${n} ${n === 1 ? 'change has' : 'changes have'} not reached the server yet, so ${n === 1 ? 'it is' : 'they are'} not in the file.`,
+    seeWaiting: 'See what is waiting',
+    unreachable: 'The unknot server could not be reached. Check that it is running, then try again.',
+    serverError: (status: number) => `The server could not do it (answer ${status}). Try again later.`,
+    nothingDownloaded: 'Nothing was downloaded.',
+    deleteTitle: 'Delete everything',
+    deleteIntro:
+      'Erase your records from this device and from the unknot server on this computer. Download your data first if you want to keep a copy.',
+    delete: 'Delete everything',
+    confirmTitle: 'Delete everything?',
+    confirmDevice: 'On this device:',
+    episodes: (n: number) => `${n} ${plural(n, 'episode', 'episodes')}`,
+    checks: (n: number) => `${n} ${plural(n, 'safety check', 'safety checks')}`,
+    diaryEntries: (n: number) => `${n} diary ${plural(n, 'entry', 'entries')}`,
+    sessionLogs: (n: number) => `${n} session ${plural(n, 'log', 'logs')}`,
+    confirmServer: 'And everything stored by the unknot server on this computer.',
+    cannotUndo: 'This cannot be undone.',
+    confirm: 'Yes, delete everything',
+    deleting: 'Deleting…',
+    cancel: 'Cancel',
+    nothingDeleted: 'Nothing was deleted: your records are as they were, here and on the server.',
+    deviceNotCleared:
+      'The server’s copy is deleted, but this device could not be cleared. Try again to finish.',
+  },
   common: {
     close: 'Close',
     yes: 'Yes',

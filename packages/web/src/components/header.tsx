@@ -29,7 +29,11 @@ function SyncStatus() {
   );
 }
 
-export function Header() {
+/**
+ * `settings`: whether to offer the settings link; as for the navigation, not before a first check nor over an
+ * emergency result.
+ */
+export function Header({ path, settings }: { path: string; settings: boolean }) {
   const mode = t.theme[theme.value];
   return (
     <header class="top">
@@ -38,6 +42,17 @@ export function Header() {
         <span>{t.app.brand}</span>
       </a>
       <SyncStatus />
+      {settings ? (
+        <a
+          href="/settings"
+          class="icon-button"
+          aria-label={t.settings.link}
+          title={t.settings.link}
+          aria-current={path === '/settings' ? 'page' : undefined}
+        >
+          <Icon name="settings" />
+        </a>
+      ) : null}
       <button
         type="button"
         class="icon-button"

@@ -22,6 +22,8 @@ const paths = {
   edit: 'M4 20h4L19 9l-4-4L4 16z',
   trash: 'M4 7h16 M10 11v6 M14 11v6 M6 7l1 13h10l1-13 M9 7V4h6v3',
   alert: 'M12 3 2 20h20z M12 10v4 M12 17h.01',
+  download: 'M12 4v11 M7 10l5 5 5-5 M5 20h14',
+  settings: 'M4 7h9 M17 7h3 M15 5v4 M4 17h3 M11 17h9 M9 15v4',
   clock: 'M12 3a9 9 0 1 0 .1 0z M12 7v5l3 2',
 } as const;
 

@@ -11,6 +11,7 @@ import {
   type Question,
   type QuestionId,
 } from '@unknot/core';
+import { onForget } from './records.ts';
 
 const storageKey = 'unknot.check';
 
@@ -76,6 +77,8 @@ export function resetCheck(): void {
     // Nothing to clear.
   }
 }
+
+onForget(resetCheck);
 
 /** The index of the first question without an answer, or the count when all are answered. */
 export function firstUnanswered(given: PartialAnswers = answers.value): number {

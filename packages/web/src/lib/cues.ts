@@ -4,6 +4,7 @@
  * lacks it. Settings are kept per device.
  */
 import { signal } from '@preact/signals';
+import { onForget } from './records.ts';
 
 export interface CueSettings {
   sound: boolean;
@@ -12,21 +13,24 @@ export interface CueSettings {
 }
 
 const key = 'unknot.cues';
+const defaults: CueSettings = { sound: true, voice: false, vibrate: true };
 
 function loadSettings(): CueSettings {
   try {
     const raw = localStorage.getItem(key);
-    if (raw)
-      return { sound: true, voice: false, vibrate: true, ...(JSON.parse(raw) as Partial<CueSettings>) };
+    if (raw) return { ...defaults, ...(JSON.parse(raw) as Partial<CueSettings>) };
   } catch {
     // Defaults below.
   }
-  return { sound: true, voice: false, vibrate: true };
+  return defaults;
 }
 
 export const cueSettings = signal<CueSettings>(
-  typeof localStorage === 'undefined' ? { sound: true, voice: false, vibrate: true } : loadSettings(),
+  typeof localStorage === 'undefined' ? defaults : loadSettings(),
 );
+onForget(() => {
+  cueSettings.value = defaults;
+});
 
 export function setCueSetting(name: keyof CueSettings, on: boolean): void {
   cueSettings.value = { ...cueSettings.value, [name]: on };

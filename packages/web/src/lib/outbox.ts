@@ -193,6 +193,21 @@ export function requestSync(): Promise<void> {
   return chain;
 }
 
+/**
+ * Runs `work` between rounds of sending, holding the same lock, so no write is in flight while it runs (in this
+ * tab or another): erasing everything must not race a write that would bring part of it back.
+ */
+export function withoutSync<T>(work: () => Promise<T>): Promise<T> {
+  const run = chain.then(() =>
+    'locks' in navigator ? navigator.locks.request('unknot-outbox', work) : work(),
+  );
+  chain = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
 export function startSync(): void {
   window.addEventListener('online', () => {
     online.value = true;

@@ -17,7 +17,7 @@ import type {
   TriageResult,
 } from '@unknot/core';
 import { addDays, localToday } from './dates.ts';
-import { kvStore, requestResult, transact } from './idb.ts';
+import { kvStore, outboxStore, requestResult, transact } from './idb.ts';
 import {
   addOps,
   loadOutbox,
@@ -25,6 +25,7 @@ import {
   onSynced,
   outbox,
   requestSync,
+  withoutSync,
   type NewOp,
   type OutboxOp,
 } from './outbox.ts';
@@ -327,8 +328,79 @@ async function refreshFromServer(): Promise<void> {
   sessions.value = mergedSessions;
 }
 
+// ---- Forgetting everything -----------------------------------------------------------------------------------
+
+/**
+ * How erasing ended: `server` when the server did not erase (then nothing was touched), `device` when it did
+ * but this browser's copy could not be cleared (trying again is safe: erasing twice is the same as once).
+ */
+export type ForgetOutcome =
+  { ok: true } | { ok: false; where: 'server'; status: number | null } | { ok: false; where: 'device' };
+
+// Every key the app writes to Web Storage starts with this (session runs have one per protocol).
+const storagePrefix = 'unknot.';
+/** Tells the app's other tabs that everything was erased (a channel never hears its own messages). */
+let otherTabs: BroadcastChannel | undefined;
+const forgetters = new Set<() => void>();
+
+/** Registers how a module resets what it holds in memory once everything has been erased. */
+export function onForget(reset: () => void): void {
+  forgetters.add(reset);
+}
+
+function clearStorage(storage: Storage): void {
+  for (const key of Object.keys(storage)) if (key.startsWith(storagePrefix)) storage.removeItem(key);
+}
+
+/**
+ * Erases the person's records: first on the server (`DELETE /api/v1/data`), then, only once that succeeded,
+ * on this device — both IndexedDB stores (the outbox too: writes still waiting would bring records back), the
+ * app's Web Storage keys and what the modules hold in memory. Runs while no write is being sent.
+ */
+export function forgetEverything(): Promise<ForgetOutcome> {
+  return withoutSync(async (): Promise<ForgetOutcome> => {
+    let response: Response | null = null;
+    try {
+      response = await fetch(`${api}/data`, { method: 'DELETE' });
+    } catch {
+      // The server could not be reached.
+    }
+    if (!response?.ok) return { ok: false, where: 'server', status: response?.status ?? null };
+    try {
+      await transact([kvStore, outboxStore], 'readwrite', (tx) => {
+        tx.objectStore(kvStore).clear();
+        tx.objectStore(outboxStore).clear();
+      });
+    } catch {
+      return { ok: false, where: 'device' };
+    }
+    try {
+      clearStorage(localStorage);
+      clearStorage(sessionStorage);
+    } catch {
+      // No Web Storage here: nothing was kept in it.
+    }
+    episode.value = null;
+    checks.value = [];
+    diary.value = [];
+    sessions.value = [];
+    caveatsAcknowledged.value = [];
+    outbox.value = [];
+    for (const reset of forgetters) reset();
+    otherTabs?.postMessage(null);
+    return { ok: true };
+  });
+}
+
 export function startRecords(): void {
   onSynced(refreshFromServer);
+  // Another tab erased everything: this one must not keep showing, or write back, what it still holds.
+  if (typeof BroadcastChannel !== 'undefined') {
+    otherTabs = new BroadcastChannel('unknot-forgotten');
+    otherTabs.onmessage = () => {
+      location.reload();
+    };
+  }
 }
 
 /** Days since onset today, in the episode's own time zone. */

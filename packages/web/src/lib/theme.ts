@@ -1,6 +1,7 @@
 /** Light, dark or as the device: the person's choice overrides `prefers-color-scheme`. */
 import { effect, signal } from '@preact/signals';
 import { themeColour } from '../theme-colours.ts';
+import { onForget } from './records.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const key = 'unknot.theme';
@@ -16,6 +17,9 @@ function stored(): ThemeChoice {
 }
 
 export const theme = signal<ThemeChoice>('system');
+onForget(() => {
+  theme.value = 'system';
+});
 
 export function nextTheme(): void {
   const i = order.indexOf(theme.value);
