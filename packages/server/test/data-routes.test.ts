@@ -114,6 +114,20 @@ for (const dialect of dialects) {
       ).toBe(0);
     });
 
+    it('a diary cursor holding a NUL byte (or anything not given out) is a 400 naming cursor, not a 500', async () => {
+      const episode = makeEpisode();
+      await call('POST', '/api/v1/episodes', episode);
+      const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      for (const cursor of [
+        encode(['2026-11-29T09:00:00.000Z\u0000', episode.id]),
+        encode(['\u0000', '\u0000']),
+      ]) {
+        const res = await call('GET', `/api/v1/episodes/${episode.id}/diary?cursor=${cursor}`);
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(res.body?.fields)).toContain('cursor');
+      }
+    });
+
     it('an onset in the future or before 1900 is a 400 naming onsetDate', async () => {
       for (const onsetDate of ['2999-01-01', '1899-12-31', '0050-03-01']) {
         const res = await call('POST', '/api/v1/episodes', makeEpisode({ onsetDate }));
