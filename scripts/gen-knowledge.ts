@@ -3,6 +3,7 @@
  *
  *   shared/clinical/knowledge-base.md §2 (80 YAML blocks) → packages/core/src/knowledge/entries.ts
  *   shared/clinical/knowledge-base.md §0.2 (evidence table) → packages/core/src/knowledge/evidence-codes.ts
+ *   shared/clinical/knowledge-base.md §0.1 (display titles) → packages/core/src/knowledge/seed-titles.ts
  *
  * Usage (from the repo root):
  *   node scripts/gen-knowledge.ts            write both files (formatted with the repo's Prettier config)
@@ -11,13 +12,21 @@
  *
  * The conversion is literal: text and numbers are copied from the spec (whose wording is already ours), keys
  * are put in the order of §1.1, and optional fields that a block leaves out stay out. An unknown key stops the
- * run, so a change to the content model is noticed here rather than silently dropped.
+ * run, so a change to the content model is noticed here rather than silently dropped. Two rewrites of spec 1.1
+ * follow (core's knowledge/spec-rewrites.ts): file names in texts become display titles, and editor notes move
+ * to `editorial`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
+import {
+  evidenceTitle,
+  shownSeedTitle,
+  toUserEntry,
+  unusedEditorNotes,
+} from '../packages/core/src/knowledge/spec-rewrites.ts';
 import { protocolRangeFields } from '../packages/core/src/knowledge/types.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -145,10 +154,38 @@ function sectionOf(markdown: string, from: string, to: string): string {
   return markdown.slice(start, end);
 }
 
-export function parseCatalogue(markdown: string): JsonObject[] {
+export function parseCatalogue(markdown: string, titles: ReadonlyMap<string, string>): JsonObject[] {
   const catalogue = sectionOf(markdown, '## 2. Catalogue', '## 3. Disagreements');
   const blocks = [...catalogue.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-  return blocks.map((block, i) => normaliseEntry(parse(block) as Json, i));
+  const entries = blocks.map(
+    (block, i) => toUserEntry(normaliseEntry(parse(block) as Json, i), titles) as JsonObject,
+  );
+  const unused = unusedEditorNotes(entries);
+  if (unused.length > 0) throw new Error(`editor notes no longer in the spec: ${unused.join(' | ')}`);
+  return entries;
+}
+
+export interface ParsedSeedTitle {
+  file: string;
+  title: string;
+  kind: string;
+}
+
+/** §0.1, the second table: how the app names each source article. */
+export function parseSeedTitles(markdown: string): ParsedSeedTitle[] {
+  const table = sectionOf(markdown, '### 0.1', '### 0.2');
+  const rows: ParsedSeedTitle[] = [];
+  for (const line of table.split('\n')) {
+    const cells = /^\| `(\d{3}_[0-9a-f]{16}\.txt)` \| ([^|]+) \| ([^|]+) \|$/.exec(line.trim());
+    if (cells)
+      rows.push({
+        file: cells[1] ?? '',
+        title: shownSeedTitle((cells[2] ?? '').trim()),
+        kind: (cells[3] ?? '').trim(),
+      });
+  }
+  if (rows.length === 0) throw new Error('§0.1: no display-title table');
+  return rows;
 }
 
 export interface ParsedEvidenceCode {
@@ -204,11 +241,18 @@ function evidenceCodesSource(codes: ParsedEvidenceCode[]): string {
   const ids = codes.map((code) => code.code);
   const byId: JsonObject = {};
   for (const code of codes)
-    byId[code.code] = { summary: code.summary, url: code.urls[0] ?? '', urls: code.urls };
+    byId[code.code] = {
+      title: evidenceTitle(code.code, code.summary),
+      summary: code.summary,
+      url: code.urls[0] ?? '',
+      urls: code.urls,
+    };
   return [
     HEADER('§0.2'),
     '/** What an external reference supports (in our words), and where it can be read. */',
     'export interface EvidenceCode {',
+    '  /** What a person reads for the reference: its title and publisher (spec 1.1 §0.1). */',
+    '  readonly title: string;',
     '  readonly summary: string;',
     '  /** The main address (the first one the spec gives). */',
     '  readonly url: string;',
@@ -222,6 +266,23 @@ function evidenceCodesSource(codes: ParsedEvidenceCode[]): string {
     'export type EvidenceCodeId = (typeof evidenceCodeIds)[number];',
     '',
     `export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = ${literal(byId)};`,
+    '',
+  ].join('\n');
+}
+
+function seedTitlesSource(titles: ParsedSeedTitle[]): string {
+  const byFile: JsonObject = {};
+  for (const row of titles) byFile[row.file] = { title: row.title, kind: row.kind };
+  return [
+    HEADER('§0.1 (display titles)'),
+    '/** How the app names a source article: its display title and what kind of page it is. */',
+    'export interface SeedTitle {',
+    '  readonly title: string;',
+    '  readonly kind: string;',
+    '}',
+    '',
+    '/** The display title and kind of every source article of §0.1, by file name. */',
+    `export const seedTitles = ${literal(byFile)} as const satisfies Readonly<Record<string, SeedTitle>>;`,
     '',
   ].join('\n');
 }
@@ -244,8 +305,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const markdown = readFileSync(specPath, 'utf8');
   const codes = parseEvidenceCodes(markdown);
-  const entries = parseCatalogue(markdown);
+  const titles = parseSeedTitles(markdown);
+  const entries = parseCatalogue(markdown, new Map(titles.map((row) => [row.file, row.title])));
   const outputs: [file: string, source: string, what: string][] = [
+    [join(outDir, 'seed-titles.ts'), seedTitlesSource(titles), `${String(titles.length)} source titles`],
     [join(outDir, 'evidence-codes.ts'), evidenceCodesSource(codes), `${String(codes.length)} evidence codes`],
     [join(outDir, 'entries.ts'), entriesSource(entries), `${String(entries.length)} entries`],
   ];

@@ -40,6 +40,15 @@ describe('unknot learn', () => {
     expect(run.stdout).toContain('Sources (');
   });
 
+  it('badges a warning sign as such and names sources by title, never by file name', () => {
+    const run = runCli(['learn', 'numbness']);
+    const block = run.stdout.split('\n\n').find((b) => b.includes('(rf-numbness-bladder-bowel)')) ?? '';
+    expect(block).toContain('Warning sign: get help');
+    expect(block).not.toContain('Recommended');
+    expect(block).toContain('"How to Treat Back Spasms" (web article)');
+    expect(run.stdout).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+  });
+
   it('shows a do_not_recommend entry with its warning and without any how-to', () => {
     const run = runCli(['learn', 'bed rest']);
     const block = run.stdout.split('\n\n').find((b) => b.includes('(tx-prolonged-bed-rest)')) ?? '';

@@ -81,7 +81,9 @@ describe('unknot triage --answers (result screen)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Book an appointment in the next few days');
     expect(run.stdout).toContain('Your back pain has not improved after a week.');
-    expect(run.stdout).toContain('Sources: 003_e4685ed4c058ddb9.txt');
+    // Spec 1.1: a source article by its title and kind; the file name stays in --json only (triage.md).
+    expect(run.stdout).toContain('Sources: "What to Do for a Back Spasm" (web page of a spine clinic)');
+    expect(run.stdout).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     expect(run.stdout).toContain('See a doctor the same day if:');
     expect(run.stdout).toContain('This check is not a diagnosis.');
   });

@@ -8,4 +8,5 @@ export * from './diary/index.ts';
 export * from './session/index.ts';
 export * from './plan/index.ts';
 export * from './report/index.ts';
+export * from './labels.ts';
 export * from './errors.ts';

@@ -1,4 +1,4 @@
-import type { DiaryAnalysis, DiaryEscalation } from '@unknot/core';
+import { sourceDisplayName, type DiaryAnalysis, type DiaryEscalation } from '@unknot/core';
 import { style } from '../output.ts';
 
 const trendWords: Record<DiaryAnalysis['trend'], string> = {
@@ -48,7 +48,7 @@ export function renderEscalations(escalations: readonly DiaryEscalation[]): stri
         style(['bold', e.level === 'urgent' || e.level === 'emergency' ? 'red' : 'yellow'], `! ${e.title}`),
         `  ${e.reason}`,
         `  What to do: ${e.action}`,
-        style('dim', `  Sources: ${e.sources.join(', ')}`),
+        style('dim', `  Sources: ${e.sources.map(sourceDisplayName).join('; ')}`),
       ].join('\n'),
     )
     .join('\n\n');

@@ -1,11 +1,19 @@
-import { evidenceCodes, seedFiles, howToVisible, type Entry } from '@unknot/core';
+import {
+  evidenceCodes,
+  howToVisible,
+  libraryBadge,
+  sourceDisplayName,
+  type Entry,
+  type LibraryBadge,
+} from '@unknot/core';
 import { style } from '../output.ts';
 
-const displayLabel: Record<Entry['display'], string> = {
+const badgeLabel: Record<LibraryBadge, string> = {
   recommend: 'Recommended',
   option: 'An option: may help, evidence is limited',
   inform_only: 'For information only: not part of the plan',
   do_not_recommend: 'Not recommended: no good evidence, or it may harm',
+  warning_sign: 'Warning sign: get help',
 };
 
 const certaintyLabel: Record<Entry['evidence']['certainty'], string> = {
@@ -17,18 +25,15 @@ const certaintyLabel: Record<Entry['evidence']['certainty'], string> = {
   not_applicable: 'not applicable (descriptive)',
 };
 
-function seedTitle(file: string): string {
-  return seedFiles.find((s) => s.file === file)?.title ?? file;
-}
-
 /**
  * One knowledge entry as text. Every entry shows its display policy, evidence grade with references and
  * its sources; a do_not_recommend entry shows why, and never how to do it.
  */
 export function renderEntry(entry: Entry): string {
+  const badge = libraryBadge(entry);
   const lines = [
     `${style('bold', entry.title)} ${style('dim', `(${entry.id})`)}`,
-    `  ${style(entry.display === 'do_not_recommend' ? ['bold', 'red'] : 'bold', displayLabel[entry.display])}`,
+    `  ${style(['do_not_recommend', 'warning_sign'].includes(badge) ? ['bold', 'red'] : 'bold', badgeLabel[badge])}`,
   ];
   if (entry.display_note) lines.push(`  Note: ${entry.display_note}`);
   lines.push(`  ${entry.summary}`);
@@ -37,13 +42,13 @@ export function renderEntry(entry: Entry): string {
     for (const step of entry.protocol.steps) lines.push(`    - ${step}`);
   }
   for (const caution of entry.cautions) lines.push(`  Caution: ${caution}`);
-  const refs = entry.evidence.refs.map((code) => `${code} ${evidenceCodes[code].url}`);
+  const refs = entry.evidence.refs.map((code) => `${evidenceCodes[code].title} ${evidenceCodes[code].url}`);
   lines.push(
     `  Evidence: ${certaintyLabel[entry.evidence.certainty]} certainty. ${entry.evidence.summary}`,
     style('dim', `    Guideline: ${entry.evidence.guideline}`),
     ...refs.map((r) => style('dim', `    ${r}`)),
     `  Sources (${entry.agreement.mentioned_by} of 5 articles): ${entry.sources
-      .map((s) => `${seedTitle(s.file)} [${s.file}, ${s.section}]`)
+      .map((s) => `${sourceDisplayName(s.file)}, ${s.section}`)
       .join('; ')}`,
   );
   return lines.join('\n');

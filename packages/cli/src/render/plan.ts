@@ -1,4 +1,10 @@
-import type { BuildPlanResult, Plan, PlanItem } from '@unknot/core';
+import {
+  getEvidenceCode,
+  sourceDisplayName,
+  type BuildPlanResult,
+  type Plan,
+  type PlanItem,
+} from '@unknot/core';
 import { style } from '../output.ts';
 
 const gradeWords: Record<PlanItem['why']['certainty'], string> = {
@@ -22,7 +28,7 @@ function renderItem(item: PlanItem): string[] {
   lines.push(
     style(
       'dim',
-      `    Evidence: ${gradeWords[item.why.certainty]} (${item.why.refs.map((r) => r.code).join(', ')}); sources: ${[...new Set(item.why.sources.map((s) => s.file))].join(', ') || 'none'}`,
+      `    Evidence: ${gradeWords[item.why.certainty]} (${item.why.refs.map((r) => getEvidenceCode(r.code)?.title ?? r.code).join('; ')}); sources: ${[...new Set(item.why.sources.map((s) => sourceDisplayName(s.file)))].join('; ') || 'none'}`,
     ),
   );
   return lines;

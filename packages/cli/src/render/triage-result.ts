@@ -2,6 +2,7 @@ import {
   dispositionAdvice,
   questions,
   safetyNet,
+  sourceDisplayName,
   type Problem,
   type TriageResult,
   type TriageValidationError,
@@ -31,7 +32,7 @@ export function renderTriageResult(result: TriageResult): string {
   ];
   for (const reason of result.reasons) {
     lines.push(`  - ${reason.text}`);
-    lines.push(style('dim', `    Sources: ${reason.sources.join(', ')}`));
+    lines.push(style('dim', `    Sources: ${reason.sources.map(sourceDisplayName).join('; ')}`));
   }
   if (advice.showSafetyNet) {
     for (const group of safetyNet.groups) {

@@ -11,6 +11,17 @@ export function displayFor(entry: Presentable, phase?: Phase): Display {
   return (phase === undefined ? undefined : entry.display_by_phase?.[phase]) ?? entry.display;
 }
 
+/**
+ * The badge a library list shows for an entry: its display, except for a warning sign. A red flag's display is
+ * `recommend` (act on it), but "Recommended" in green would read as if the sign were good advice to follow; it
+ * gets a badge of its own, "Warning sign: get help".
+ */
+export type LibraryBadge = Display | 'warning_sign';
+
+export function libraryBadge(entry: Presentable & Pick<Entry, 'kind'>, phase?: Phase): LibraryBadge {
+  return entry.kind === 'red_flag' ? 'warning_sign' : displayFor(entry, phase);
+}
+
 /** Every display the entry can have: `display` and its per-phase overrides. */
 function allDisplays(entry: Presentable): Display[] {
   return [entry.display, ...Object.values(entry.display_by_phase ?? {})];
@@ -39,10 +50,11 @@ export function visibleProtocol(
 }
 
 /**
- * The entry as a screen or an API may show it in the library: a `do_not_recommend` entry comes without its
- * protocol (no steps, amounts or timers); any other entry is returned as it is. One argument only, so it can be
+ * The entry as a screen or an API may show it in the library: never with its editor notes (spec 1.1 §1.2), and a
+ * `do_not_recommend` entry without its protocol (no steps, amounts or timers). One argument only, so it can be
  * passed straight to `Array.prototype.map`.
  */
 export function presentEntry(entry: Entry): Entry {
-  return howToVisible(entry) || entry.protocol === null ? entry : { ...entry, protocol: null };
+  const { editorial: _notes, ...shown } = entry;
+  return howToVisible(entry) || entry.protocol === null ? shown : { ...shown, protocol: null };
 }

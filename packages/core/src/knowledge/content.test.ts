@@ -133,7 +133,8 @@ const CORRECTIONS: Readonly<Record<string, RegExp>> = {
   'entries.med-paracetamol-alone.summary': /It is not one: .*no meaningful anti-inflammatory action/,
   'entries.med-paracetamol-alone.cautions[0]':
     /Acetaminophen is not an anti-inflammatory\. .*fits ibuprofen, not acetaminophen/,
-  'entries.med-paracetamol-alone.cautions[2]': /^Do not show the 200 mg figure next to paracetamol/,
+  // An editor note (spec 1.1 §1.2): kept in the data, never shown.
+  'entries.med-paracetamol-alone.editorial[1]': /^Do not show the 200 mg figure next to paracetamol/,
   'entries.med-paracetamol-alone.display_note': /it is not an anti-inflammatory\.$/,
   'entries.med-oral-nsaid-otc.agreement.note': /wrongly groups paracetamol with the NSAIDs/,
   'evidenceCodes.PARA-PHARM.summary': /without significant anti-inflammatory activity/,
@@ -261,7 +262,8 @@ const corrections: readonly Correction[] = [
     display: 'inform_only',
     says: [
       ['title', /lower-back curve/],
-      ['summary', /inward \(sway-back\) curve/],
+      // The spec's sentence asking for the correction is an editor note (spec 1.1); the summary itself says "inward".
+      ['summary', /inward curve/],
     ],
     voices: /(?:lordosis|curve)[^.]*(?:forward bend|bending forward|bends forward)/i,
     unless: /inward/,

@@ -23,7 +23,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: 'Only 000_2f3779810b56e61f.txt names numbness and loss of bowel control as reasons not to self-treat; the other four files give no warning-sign list.',
+      note: 'Only "How to Treat Back Spasms" names numbness and loss of bowel control as reasons not to self-treat; the other four files give no warning-sign list.',
     },
     evidence: {
       certainty: 'not_applicable',
@@ -69,7 +69,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 2,
       conflict: 'none',
-      note: '000_2f3779810b56e61f.txt lists injury as a reason to see a doctor; 003_e4685ed4c058ddb9.txt notes that an X-ray may be used to look for a fracture.',
+      note: '"How to Treat Back Spasms" lists injury as a reason to see a doctor; "What to Do for a Back Spasm" notes that an X-ray may be used to look for a fracture.',
     },
     evidence: {
       certainty: 'not_applicable',
@@ -112,7 +112,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 2,
       conflict: 'minor',
-      note: '000_2f3779810b56e61f.txt treats pain that stops sleep as a reason to see a doctor; 003_e4685ed4c058ddb9.txt treats broken sleep as an expected part of spasm that a doctor can help with. Both send the user to a clinician.',
+      note: '"How to Treat Back Spasms" treats pain that stops sleep as a reason to see a doctor; "What to Do for a Back Spasm" treats broken sleep as an expected part of spasm that a doctor can help with. Both send the user to a clinician.',
     },
     evidence: {
       certainty: 'not_applicable',
@@ -144,7 +144,11 @@ export const entries: readonly Entry[] = [
       { file: '000_2f3779810b56e61f.txt', section: 'Back Pain Remedies' },
       { file: '000_2f3779810b56e61f.txt', section: 'Symptoms and Indicators' },
     ],
-    agreement: { mentioned_by: 1, conflict: 'none', note: 'Only 000_2f3779810b56e61f.txt gives this rule.' },
+    agreement: {
+      mentioned_by: 1,
+      conflict: 'none',
+      note: 'Only "How to Treat Back Spasms" gives this rule.',
+    },
     evidence: {
       certainty: 'not_applicable',
       direction: 'not_applicable',
@@ -182,7 +186,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: '000_2f3779810b56e61f.txt lists vomiting; fever comes from the external red-flag list.',
+      note: '"How to Treat Back Spasms" lists vomiting; fever comes from the external red-flag list.',
     },
     evidence: {
       certainty: 'not_applicable',
@@ -214,7 +218,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: 'No seed lists these signs. 001_bd30bd02c355b2a0.txt only names a tumour near the spine among the causes. The list is added for safety.',
+      note: 'No seed lists these signs. "Back spasm: causes and first steps (untitled)" only names a tumour near the spine among the causes. The list is added for safety.',
     },
     evidence: {
       certainty: 'not_applicable',
@@ -253,7 +257,7 @@ export const entries: readonly Entry[] = [
         second_prompt_day: 14,
         long_duration_day: 43,
         reason:
-          "003_e4685ed4c058ddb9.txt says 'a week or two'; the app asks on day 7 and again on day 14. Day 43 (more than six weeks) follows the matching rule in triage.md.",
+          '"What to Do for a Back Spasm" says \'a week or two\'; the app asks on day 7 and again on day 14. Day 43 (more than six weeks) follows the matching rule in triage.md.',
       },
     },
     cautions: ['Getting worse at any point, rather than just not improving, should prompt earlier contact.'],
@@ -269,7 +273,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 2,
       conflict: 'minor',
-      note: '002_e310bbdc0bb54cbd.txt advises seeing a doctor before any self-treatment; 003_e4685ed4c058ddb9.txt advises self-care first and a doctor if there is no improvement in 1-2 weeks. The app follows 003_e4685ed4c058ddb9.txt plus the red-flag screen.',
+      note: '"How to Get Relief From Painful Back Muscle Spasms" advises seeing a doctor before any self-treatment; "What to Do for a Back Spasm" advises self-care first and a doctor if there is no improvement in 1-2 weeks. The app follows "What to Do for a Back Spasm" plus the red-flag screen.',
     },
     evidence: {
       certainty: 'moderate',
@@ -304,7 +308,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: 'Only 003_e4685ed4c058ddb9.txt mentions it. The clinic promotion around it is excluded (section 4).',
+      note: 'Only "What to Do for a Back Spasm" mentions it. The clinic promotion around it is excluded.',
     },
     evidence: {
       certainty: 'moderate',
@@ -315,10 +319,11 @@ export const entries: readonly Entry[] = [
       refs: ['NICE-NG59', 'STEFFENS-2016'],
     },
     display: 'recommend',
-    display_note: 'Suggest a GP or physiotherapy review after the second episode logged in the app.',
+    display_note: 'After a second episode, a GP or physiotherapy review is worth booking.',
     escalation: 'see_doctor_if_persists',
     origin: 'seed',
     related: ['prev-keep-exercising', 'pro-physiotherapy'],
+    editorial: ['Suggest a GP or physiotherapy review after the second episode logged in the app.'],
   },
   {
     id: 'cause-overuse',
@@ -416,7 +421,7 @@ export const entries: readonly Entry[] = [
     kind: 'cause',
     title: 'Weak abdominal muscles',
     summary:
-      'The trunk muscles at the front work with the back muscles. 001_bd30bd02c355b2a0.txt names weak stomach muscles as a cause, and two other sources advise abdominal strengthening.',
+      'The trunk muscles at the front work with the back muscles. "Back spasm: causes and first steps (untitled)" names weak stomach muscles as a cause, and two other sources advise abdominal strengthening.',
     phases: ['acute', 'subacute', 'recovery', 'prevention'],
     protocol: null,
     cautions: [],
@@ -431,7 +436,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 3,
       conflict: 'none',
-      note: 'Only 001_bd30bd02c355b2a0.txt calls it a cause; the other two recommend abdominal work without naming a cause.',
+      note: 'Only "Back spasm: causes and first steps (untitled)" calls it a cause; the other two recommend abdominal work without naming a cause.',
     },
     evidence: {
       certainty: 'very_low',
@@ -450,10 +455,10 @@ export const entries: readonly Entry[] = [
     kind: 'cause',
     title: 'Tired hamstrings',
     summary:
-      '001_bd30bd02c355b2a0.txt links fatigue in the hamstrings (the muscles at the back of the thigh; the source wrongly calls them tendons) to back spasm.',
+      '"Back spasm: causes and first steps (untitled)" links fatigue in the hamstrings (the muscles at the back of the thigh; the source wrongly calls them tendons) to back spasm.',
     phases: ['acute', 'subacute', 'recovery', 'prevention'],
     protocol: null,
-    cautions: ['Use the correct wording in the app: the hamstrings are muscles.'],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -470,16 +475,17 @@ export const entries: readonly Entry[] = [
     display: 'inform_only',
     display_note: 'Unproven link; shown for completeness.',
     related: ['ex-gentle-stretching'],
+    editorial: ['Use the correct wording in the app: the hamstrings are muscles.'],
   },
   {
     id: 'cause-lordosis',
     kind: 'cause',
     title: 'Exaggerated lower-back curve (lordosis)',
     summary:
-      'A larger-than-usual inward curve of the lower back is said to load the back muscles and ligaments. 001_bd30bd02c355b2a0.txt describes the curve as bending forward; the app should describe it correctly as an inward (sway-back) curve.',
+      'A larger-than-usual inward curve of the lower back is said to load the back muscles and ligaments.',
     phases: ['acute', 'subacute', 'recovery', 'prevention'],
     protocol: null,
-    cautions: ["Correct the source's description of the direction of the curve."],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -496,6 +502,10 @@ export const entries: readonly Entry[] = [
     display: 'inform_only',
     display_note: 'Possible contributor; evidence unclear.',
     related: ['prev-footwear'],
+    editorial: [
+      '001_bd30bd02c355b2a0.txt describes the curve as bending forward; the app should describe it correctly as an inward (sway-back) curve.',
+      "Correct the source's description of the direction of the curve.",
+    ],
   },
   {
     id: 'cause-arthritis',
@@ -618,7 +628,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 3,
       conflict: 'none',
-      note: '002_e310bbdc0bb54cbd.txt mentions damaged discs as a more serious condition than spasm; 004_1ae8f1526db4ddd3.txt ties disc herniation to extension exercise.',
+      note: '"How to Get Relief From Painful Back Muscle Spasms" mentions damaged discs as a more serious condition than spasm; "Getting Rid of Back Spasm with Medical Treatment, Exercises…" ties disc herniation to extension exercise.',
     },
     evidence: {
       certainty: 'not_applicable',
@@ -732,7 +742,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 3,
       conflict: 'none',
-      note: '002_e310bbdc0bb54cbd.txt names golf, ball games, swimming and kayaking as activities to pause.',
+      note: '"How to Get Relief From Painful Back Muscle Spasms" names golf, ball games, swimming and kayaking as activities to pause.',
     },
     evidence: {
       certainty: 'no_trials',
@@ -753,7 +763,7 @@ export const entries: readonly Entry[] = [
       "Sitting in one position for long spells, and generally moving little, are named as triggers. The source's idea that poor circulation causes the spasm is unproven.",
     phases: ['acute', 'subacute', 'recovery', 'prevention'],
     protocol: null,
-    cautions: ['Do not repeat the circulation mechanism as fact.'],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -772,13 +782,14 @@ export const entries: readonly Entry[] = [
     display: 'inform_only',
     display_note: 'Likely contributor; see prev-break-up-sitting-lying.',
     related: ['prev-break-up-sitting-lying'],
+    editorial: ['Do not repeat the circulation mechanism as fact.'],
   },
   {
     id: 'cause-dehydration',
     kind: 'cause',
     title: 'Dehydration and electrolyte loss',
     summary:
-      '004_1ae8f1526db4ddd3.txt suggests that losing water and salts through hard work can trigger spasm. Research on muscle cramps gives this idea only weak support.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" suggests that losing water and salts through hard work can trigger spasm. Research on muscle cramps gives this idea only weak support.',
     phases: ['acute', 'subacute', 'recovery', 'prevention'],
     protocol: null,
     cautions: [
@@ -880,7 +891,7 @@ export const entries: readonly Entry[] = [
       direction: 'not_applicable',
       guideline: 'NICE NG59 assessment section',
       summary:
-        "Descriptive. The lifetime incidence of low back pain is 58-84%, in line with 002_e310bbdc0bb54cbd.txt's '80%' figure.",
+        "Descriptive. The lifetime incidence of low back pain is 58-84%, in line with \"How to Get Relief From Painful Back Muscle Spasms\"'s '80%' figure.",
       refs: ['NICE-NG59', 'NICE-BMJ'],
     },
     display: 'inform_only',
@@ -975,7 +986,7 @@ export const entries: readonly Entry[] = [
       'Most back spasms are not serious and settle with simple home care over days to a few weeks. Keeping your normal routine as far as the pain allows helps recovery.',
     phases: ['acute', 'subacute'],
     protocol: null,
-    cautions: ['Always shown after the red-flag check, never instead of it.'],
+    cautions: [],
     contraindications: ['Any active red flag.'],
     suits: [],
     avoid_with: [],
@@ -987,7 +998,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 3,
       conflict: 'minor',
-      note: 'All three say most spasms respond to simple care; 002_e310bbdc0bb54cbd.txt also says to ask a doctor before self-treating (see section 3, D14).',
+      note: 'All three say most spasms respond to simple care; "How to Get Relief From Painful Back Muscle Spasms" also says to ask a doctor before self-treating.',
     },
     evidence: {
       certainty: 'moderate',
@@ -1000,6 +1011,7 @@ export const entries: readonly Entry[] = [
     },
     display: 'recommend',
     related: ['tx-short-rest-then-activity', 'rf-no-improvement-1-2-weeks'],
+    editorial: ['Always shown after the red-flag check, never instead of it.'],
   },
   {
     id: 'tx-short-rest-then-activity',
@@ -1040,7 +1052,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 4,
       conflict: 'major',
-      note: '000_2f3779810b56e61f.txt and 002_e310bbdc0bb54cbd.txt limit rest to a day or two and warn against long lying; 004_1ae8f1526db4ddd3.txt calls rest necessary with no limit; 001_bd30bd02c355b2a0.txt wants complete rest and says even slight movement harms.',
+      note: '"How to Treat Back Spasms" and "How to Get Relief From Painful Back Muscle Spasms" limit rest to a day or two and warn against long lying; "Getting Rid of Back Spasm with Medical Treatment, Exercises…" calls rest necessary with no limit; "Back spasm: causes and first steps (untitled)" wants complete rest and says even slight movement harms.',
     },
     evidence: {
       certainty: 'moderate',
@@ -1074,7 +1086,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 4,
       conflict: 'major',
-      note: '001_bd30bd02c355b2a0.txt recommends complete rest; 000_2f3779810b56e61f.txt, 002_e310bbdc0bb54cbd.txt and 003_e4685ed4c058ddb9.txt warn that long lying down worsens or prolongs the problem.',
+      note: '"Back spasm: causes and first steps (untitled)" recommends complete rest; "How to Treat Back Spasms", "How to Get Relief From Painful Back Muscle Spasms" and "What to Do for a Back Spasm" warn that long lying down worsens or prolongs the problem.',
     },
     evidence: {
       certainty: 'moderate',
@@ -1177,7 +1189,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 4,
       conflict: 'minor',
-      note: '000_2f3779810b56e61f.txt says heat may work better than cold; 002_e310bbdc0bb54cbd.txt and 004_1ae8f1526db4ddd3.txt put ice first and heat second; 003_e4685ed4c058ddb9.txt uses heat after ice.',
+      note: '"How to Treat Back Spasms" says heat may work better than cold; "How to Get Relief From Painful Back Muscle Spasms" and "Getting Rid of Back Spasm with Medical Treatment, Exercises…" put ice first and heat second; "What to Do for a Back Spasm" uses heat after ice.',
     },
     evidence: {
       certainty: 'moderate',
@@ -1227,7 +1239,7 @@ export const entries: readonly Entry[] = [
         on_s: 1200,
         off_s: 1800,
         reason:
-          'The application cap is 20 min: the top of the 15-20 min range in 004_1ae8f1526db4ddd3.txt and the figure in 001_bd30bd02c355b2a0.txt and 002_e310bbdc0bb54cbd.txt. The default gap is the longer, safer 30 min from 001_bd30bd02c355b2a0.txt; users may shorten it to 20 min (002_e310bbdc0bb54cbd.txt). After 48 h the app suggests heat instead.',
+          'The application cap is 20 min: the top of the 15-20 min range in "Getting Rid of Back Spasm with Medical Treatment, Exercises…" and the figure in "Back spasm: causes and first steps (untitled)" and "How to Get Relief From Painful Back Muscle Spasms". The default gap is the longer, safer 30 min from "Back spasm: causes and first steps (untitled)"; users may shorten it to 20 min ("How to Get Relief From Painful Back Muscle Spasms"). After 48 h the app suggests heat instead.',
       },
     },
     cautions: [
@@ -1247,7 +1259,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 5,
       conflict: 'major',
-      note: 'All five mention cold. The timings differ (20/20 in 002_e310bbdc0bb54cbd.txt, 20 on then 30 off in 001_bd30bd02c355b2a0.txt, 15-20 min in 004_1ae8f1526db4ddd3.txt), and so does the order (ice first in 001_bd30bd02c355b2a0.txt, 002_e310bbdc0bb54cbd.txt and 004_1ae8f1526db4ddd3.txt; either in 000_2f3779810b56e61f.txt; ice then heat in 003_e4685ed4c058ddb9.txt).',
+      note: 'All five mention cold. The timings differ (20/20 in "How to Get Relief From Painful Back Muscle Spasms", 20 on then 30 off in "Back spasm: causes and first steps (untitled)", 15-20 min in "Getting Rid of Back Spasm with Medical Treatment, Exercises…"), and so does the order (ice first in "Back spasm: causes and first steps (untitled)", "How to Get Relief From Painful Back Muscle Spasms" and "Getting Rid of Back Spasm with Medical Treatment, Exercises…"; either in "How to Treat Back Spasms"; ice then heat in "What to Do for a Back Spasm").',
     },
     evidence: {
       certainty: 'very_low',
@@ -1259,15 +1271,18 @@ export const entries: readonly Entry[] = [
     },
     display: 'option',
     display_note:
-      'Say plainly that heat has better evidence; ice is fine in the first 48 h if the user prefers it.',
+      'Heat has better evidence than cold. A cold pack is fine in the first 48 hours if you prefer it.',
     related: ['tx-heat', 'tx-alternate-ice-heat'],
+    editorial: [
+      'Say plainly that heat has better evidence; ice is fine in the first 48 h if the user prefers it.',
+    ],
   },
   {
     id: 'tx-alternate-ice-heat',
     kind: 'treatment',
     title: 'Cold first, then heat (alternating packs)',
     summary:
-      'A cold pack followed by a heating pad (003_e4685ed4c058ddb9.txt, for spasms after exercise), or alternating cool and warm packs (004_1ae8f1526db4ddd3.txt). No source gives intervals, so the app reuses the ice and heat timers.',
+      'A cold pack followed by a heating pad ("What to Do for a Back Spasm", for spasms after exercise), or alternating cool and warm packs ("Getting Rid of Back Spasm with Medical Treatment, Exercises…"). No source gives intervals, so the app reuses the ice and heat timers.',
     phases: ['acute', 'subacute'],
     protocol: {
       steps: [
@@ -1290,7 +1305,7 @@ export const entries: readonly Entry[] = [
         sequence: ['tx-ice', 'skin_check', 'tx-heat'],
         window_h: 168,
         reason:
-          'Neither source gives durations, a gap or a time limit. The app combines the two existing timers with a skin check in between, and offers the sequence for the first 7 days (the stand-alone cold pack stays limited to 48 h per 001_bd30bd02c355b2a0.txt).',
+          'Neither source gives durations, a gap or a time limit. The app combines the two existing timers with a skin check in between, and offers the sequence for the first 7 days (the stand-alone cold pack stays limited to 48 h per "Back spasm: causes and first steps (untitled)").',
       },
     },
     cautions: ['Do not put heat on skin that is still numb from cold.'],
@@ -1305,7 +1320,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 3,
       conflict: 'minor',
-      note: '000_2f3779810b56e61f.txt treats heat and cold as interchangeable rather than combining them; 003_e4685ed4c058ddb9.txt and 004_1ae8f1526db4ddd3.txt combine them.',
+      note: '"How to Treat Back Spasms" treats heat and cold as interchangeable rather than combining them; "What to Do for a Back Spasm" and "Getting Rid of Back Spasm with Medical Treatment, Exercises…" combine them.',
     },
     evidence: {
       certainty: 'very_low',
@@ -1323,7 +1338,7 @@ export const entries: readonly Entry[] = [
     kind: 'treatment',
     title: 'Contrast shower (hot, then cool water on the back)',
     summary:
-      'Let hot water run on the back for 3 minutes, then cool water for 30 seconds, and repeat (000_2f3779810b56e61f.txt). It has not been tested for back pain.',
+      'Let hot water run on the back for 3 minutes, then cool water for 30 seconds, and repeat ("How to Treat Back Spasms"). It has not been tested for back pain.',
     phases: ['subacute'],
     protocol: {
       steps: [
@@ -1421,7 +1436,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: 'Only 002_e310bbdc0bb54cbd.txt mentions it; no other seed endorses or opposes it.',
+      note: 'Only "How to Get Relief From Painful Back Muscle Spasms" mentions it; no other seed endorses or opposes it.',
     },
     evidence: {
       certainty: 'low',
@@ -1441,7 +1456,7 @@ export const entries: readonly Entry[] = [
     kind: 'treatment',
     title: 'Back massage (with or without oils)',
     summary:
-      'Having the back massaged, for example by a partner. 001_bd30bd02c355b2a0.txt suggests eucalyptus or mustard oil. Massage may give short-term relief; the oils add skin and poisoning risks.',
+      'Having the back massaged, for example by a partner. "Back spasm: causes and first steps (untitled)" suggests eucalyptus or mustard oil. Massage may give short-term relief; the oils add skin and poisoning risks.',
     phases: ['acute', 'subacute'],
     protocol: null,
     cautions: [
@@ -1483,7 +1498,7 @@ export const entries: readonly Entry[] = [
         },
       ],
     },
-    cautions: ['Do not promise that sleep speeds healing of the spasm; that link is unproven.'],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -1494,7 +1509,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 2,
       conflict: 'none',
-      note: '003_e4685ed4c058ddb9.txt notes that spasm can disturb sleep; 002_e310bbdc0bb54cbd.txt gives the routine.',
+      note: '"What to Do for a Back Spasm" notes that spasm can disturb sleep; "How to Get Relief From Painful Back Muscle Spasms" gives the routine.',
     },
     evidence: {
       certainty: 'low',
@@ -1505,12 +1520,16 @@ export const entries: readonly Entry[] = [
       refs: ['AASM-SLEEP', 'SLEEP-CONSENSUS'],
     },
     display: 'recommend',
-    display_note: 'General-health advice; shown as supportive, not as a treatment.',
+    display_note: 'General health advice that supports recovery, not a treatment for the spasm itself.',
     related: [
       'pos-sleep-not-face-down',
       'pos-legs-raised-in-bed',
       'pos-mattress-firmness',
       'rf-pain-prevents-sleep',
+    ],
+    editorial: [
+      'Do not promise that sleep speeds healing of the spasm; that link is unproven.',
+      'General-health advice; shown as supportive, not as a treatment.',
     ],
   },
   {
@@ -1518,7 +1537,7 @@ export const entries: readonly Entry[] = [
     kind: 'treatment',
     title: 'Drinking enough, including electrolytes after heavy sweating',
     summary:
-      '004_1ae8f1526db4ddd3.txt suggests more water with electrolytes (for example bananas or sports drinks) when a spasm follows heavy sweating. Normal drinking is sensible, but this is unlikely to treat the spasm itself.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" suggests more water with electrolytes (for example bananas or sports drinks) when a spasm follows heavy sweating. Normal drinking is sensible, but this is unlikely to treat the spasm itself.',
     phases: ['acute', 'subacute', 'prevention'],
     protocol: null,
     cautions: [
@@ -1610,10 +1629,7 @@ export const entries: readonly Entry[] = [
         },
       ],
     },
-    cautions: [
-      "The right-angle detail and the '90-90' name are ours; the sources only say legs on a chair.",
-      'Use it for rest breaks, then get moving.',
-    ],
+    cautions: ['Use it for rest breaks, then get moving.'],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -1632,6 +1648,9 @@ export const entries: readonly Entry[] = [
     display: 'option',
     display_note: 'Comfort position; untested but low risk.',
     related: ['pos-supine-knees-supported'],
+    editorial: [
+      "The right-angle detail and the '90-90' name are ours; the sources only say legs on a chair.",
+    ],
   },
   {
     id: 'pos-legs-raised-in-bed',
@@ -1687,7 +1706,7 @@ export const entries: readonly Entry[] = [
     kind: 'position',
     title: 'Avoid sleeping face down',
     summary:
-      '001_bd30bd02c355b2a0.txt advises against sleeping on your front. Back or side lying with pillow support (under or between the knees) is usually more comfortable.',
+      '"Back spasm: causes and first steps (untitled)" advises against sleeping on your front. Back or side lying with pillow support (under or between the knees) is usually more comfortable.',
     phases: ['acute', 'subacute'],
     protocol: null,
     cautions: [
@@ -1714,10 +1733,10 @@ export const entries: readonly Entry[] = [
     kind: 'position',
     title: 'Mattress firmness',
     summary:
-      '001_bd30bd02c355b2a0.txt advises a firm mattress. The one good trial found that medium-firm mattresses did better than firm ones for people with long-term back pain. The app should suggest medium-firm, whatever feels comfortable, and never push a purchase.',
+      '"Back spasm: causes and first steps (untitled)" advises a firm mattress. The one good trial found that medium-firm mattresses did better than firm ones for people with long-term back pain.',
     phases: ['recovery', 'prevention'],
     protocol: null,
-    cautions: ['No product recommendations and no links to buy (see section 4).'],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -1725,7 +1744,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: 'Only 001_bd30bd02c355b2a0.txt gives mattress advice. The mattress-topper advert in 002_e310bbdc0bb54cbd.txt is commercial content, not a source (section 4).',
+      note: 'Only "Back spasm: causes and first steps (untitled)" gives mattress advice. The mattress-topper advert in "How to Get Relief From Painful Back Muscle Spasms" is commercial content, not a source.',
     },
     evidence: {
       certainty: 'moderate',
@@ -1739,6 +1758,10 @@ export const entries: readonly Entry[] = [
     display_note:
       "The source says 'firm'; the better evidence favours medium-firm. There is no need to buy a new mattress for a short spasm.",
     related: ['tx-sleep-routine'],
+    editorial: [
+      'The app should suggest medium-firm, whatever feels comfortable, and never push a purchase.',
+      'No product recommendations and no links to buy (see section 4).',
+    ],
   },
   {
     id: 'ex-gentle-stretching',
@@ -1776,7 +1799,7 @@ export const entries: readonly Entry[] = [
       spec_default: {
         reps: { min: 2, max: 3, default: 2 },
         reason:
-          'No source gives repetitions for general stretches. The app borrows the 2-3 repetitions that 004_1ae8f1526db4ddd3.txt gives for its kneeling stretch.',
+          'No source gives repetitions for general stretches. The app borrows the 2-3 repetitions that "Getting Rid of Back Spasm with Medical Treatment, Exercises…" gives for its kneeling stretch.',
       },
     },
     cautions: ['No bouncing.', 'Stop if pain increases or spreads into a leg.'],
@@ -1792,7 +1815,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 4,
       conflict: 'minor',
-      note: '002_e310bbdc0bb54cbd.txt uses stretching during the spasm to release it; 001_bd30bd02c355b2a0.txt starts stretches only once the pain subsides.',
+      note: '"How to Get Relief From Painful Back Muscle Spasms" uses stretching during the spasm to release it; "Back spasm: causes and first steps (untitled)" starts stretches only once the pain subsides.',
     },
     evidence: {
       certainty: 'low',
@@ -1811,7 +1834,7 @@ export const entries: readonly Entry[] = [
     kind: 'exercise',
     title: 'Prone press-up (lying back-extension)',
     summary:
-      'Lying face down, push up on your hands to lift the chest while the hips stay on the floor and the back muscles stay relaxed. 004_1ae8f1526db4ddd3.txt says it suits spasm linked to a disc herniation.',
+      'Lying face down, push up on your hands to lift the chest while the hips stay on the floor and the back muscles stay relaxed. "Getting Rid of Back Spasm with Medical Treatment, Exercises…" says it suits spasm linked to a disc herniation.',
     phases: ['subacute', 'recovery'],
     protocol: {
       steps: [
@@ -1860,7 +1883,7 @@ export const entries: readonly Entry[] = [
     kind: 'exercise',
     title: 'Knee-to-chest stretch (one knee, then both)',
     summary:
-      'Lying on your back with knees bent, draw one knee toward your chest until you feel a stretch in the lower back or buttock; swap sides; later try both knees together. 004_1ae8f1526db4ddd3.txt says it suits spasm linked to spinal stenosis.',
+      'Lying on your back with knees bent, draw one knee toward your chest until you feel a stretch in the lower back or buttock; swap sides; later try both knees together. "Getting Rid of Back Spasm with Medical Treatment, Exercises…" says it suits spasm linked to spinal stenosis.',
     phases: ['subacute', 'recovery', 'prevention'],
     protocol: {
       steps: [
@@ -1987,7 +2010,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 3,
       conflict: 'none',
-      note: 'The three files that mention walking agree. It clashes indirectly with the complete-rest advice of 001_bd30bd02c355b2a0.txt (see section 3, D1).',
+      note: 'The three files that mention walking agree. It clashes indirectly with the complete-rest advice of "Back spasm: causes and first steps (untitled)".',
     },
     evidence: {
       certainty: 'moderate',
@@ -2090,7 +2113,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 2,
       conflict: 'none',
-      note: '002_e310bbdc0bb54cbd.txt ranks yoga among the very best exercises for the back, which overstates the evidence; 004_1ae8f1526db4ddd3.txt uses one yoga pose.',
+      note: '"How to Get Relief From Painful Back Muscle Spasms" ranks yoga among the very best exercises for the back, which overstates the evidence; "Getting Rid of Back Spasm with Medical Treatment, Exercises…" uses one yoga pose.',
     },
     evidence: {
       certainty: 'low',
@@ -2129,7 +2152,6 @@ export const entries: readonly Entry[] = [
     cautions: [
       'NSAIDs can harm the stomach (bleeding), kidneys and heart; the risk rises with age and longer use.',
       'Do not combine two NSAIDs.',
-      'Use generic names only in the app.',
     ],
     contraindications: [
       'History of stomach ulcer or bleeding, significant kidney, liver or heart disease, or taking blood thinners, unless a doctor has approved it.',
@@ -2155,7 +2177,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 5,
       conflict: 'minor',
-      note: 'All five mention anti-inflammatory or OTC pain medicine. 000_2f3779810b56e61f.txt is the most cautious. 002_e310bbdc0bb54cbd.txt wrongly groups paracetamol with the NSAIDs (see med-paracetamol-alone).',
+      note: 'All five mention anti-inflammatory or OTC pain medicine. "How to Treat Back Spasms" is the most cautious. "How to Get Relief From Painful Back Muscle Spasms" wrongly groups paracetamol with the NSAIDs (see med-paracetamol-alone).',
     },
     evidence: {
       certainty: 'moderate',
@@ -2169,19 +2191,19 @@ export const entries: readonly Entry[] = [
     display: 'option',
     display_note: 'May help a little if you need pain relief; read the label and check it is safe for you.',
     related: ['med-paracetamol-alone', 'med-topical-cream-otc'],
+    editorial: ['Use generic names only in the app.'],
   },
   {
     id: 'med-paracetamol-alone',
     kind: 'medication',
     title: 'Paracetamol (acetaminophen) on its own',
     summary:
-      '002_e310bbdc0bb54cbd.txt lists acetaminophen as an anti-inflammatory. It is not one: it relieves pain and fever but has no meaningful anti-inflammatory action. In new low back pain it did no better than a dummy pill.',
+      '"How to Get Relief From Painful Back Muscle Spasms" lists acetaminophen as an anti-inflammatory. It is not one: it relieves pain and fever but has no meaningful anti-inflammatory action. In new low back pain it did no better than a dummy pill.',
     phases: ['acute', 'subacute'],
     protocol: null,
     cautions: [
-      "Correct two errors in the source. Acetaminophen is not an anti-inflammatory. The '200 mg capsule' strength fits ibuprofen, not acetaminophen, which usually comes as 325 mg or 500 mg units.",
+      "Acetaminophen is not an anti-inflammatory. The '200 mg capsule' strength fits ibuprofen, not acetaminophen, which usually comes as 325 mg or 500 mg units.",
       'Many cold, flu and combination painkillers also contain paracetamol; taking several at once risks liver damage.',
-      'Do not show the 200 mg figure next to paracetamol anywhere in the app.',
     ],
     contraindications: ['Liver disease or heavy alcohol use: ask a doctor before any use.'],
     suits: [],
@@ -2190,7 +2212,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 1,
       conflict: 'none',
-      note: 'Only 002_e310bbdc0bb54cbd.txt mentions it. Its pharmacology is wrong, and the stated strength does not fit the drug.',
+      note: 'Only "How to Get Relief From Painful Back Muscle Spasms" mentions it. Its pharmacology is wrong, and the stated strength does not fit the drug.',
     },
     evidence: {
       certainty: 'high',
@@ -2213,6 +2235,10 @@ export const entries: readonly Entry[] = [
     display_note:
       'Paracetamol on its own has not been shown to help back pain or speed recovery, and it is not an anti-inflammatory.',
     related: ['med-oral-nsaid-otc'],
+    editorial: [
+      'Correct two errors in the source.',
+      'Do not show the 200 mg figure next to paracetamol anywhere in the app.',
+    ],
   },
   {
     id: 'med-muscle-relaxant-rx',
@@ -2240,7 +2266,7 @@ export const entries: readonly Entry[] = [
     agreement: {
       mentioned_by: 4,
       conflict: 'minor',
-      note: '001_bd30bd02c355b2a0.txt, 003_e4685ed4c058ddb9.txt and 004_1ae8f1526db4ddd3.txt present them neutrally or positively. 002_e310bbdc0bb54cbd.txt stresses drowsiness, driving and possible addiction.',
+      note: '"Back spasm: causes and first steps (untitled)", "What to Do for a Back Spasm" and "Getting Rid of Back Spasm with Medical Treatment, Exercises…" present them neutrally or positively. "How to Get Relief From Painful Back Muscle Spasms" stresses drowsiness, driving and possible addiction.',
     },
     evidence: {
       certainty: 'low',
@@ -2269,10 +2295,10 @@ export const entries: readonly Entry[] = [
     kind: 'medication',
     title: 'Steroid injections into the back',
     summary:
-      '003_e4685ed4c058ddb9.txt says a doctor may inject a corticosteroid for severe pain that NSAIDs have not controlled, and promises long-term relief. Guidelines advise against spinal injections for ordinary low back pain.',
+      '"What to Do for a Back Spasm" says a doctor may inject a corticosteroid for severe pain that NSAIDs have not controlled, and promises long-term relief. Guidelines advise against spinal injections for ordinary low back pain.',
     phases: ['subacute', 'recovery'],
     protocol: null,
-    cautions: ["Do not carry the source's 'long-term relief' claim into the app."],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -2298,16 +2324,17 @@ export const entries: readonly Entry[] = [
     display_note:
       'Not advised for ordinary back spasm. Specialists may consider an epidural injection only for severe sciatica (leg pain from a trapped nerve).',
     related: ['med-botulinum-toxin', 'rf-pain-below-knee'],
+    editorial: ["Do not carry the source's 'long-term relief' claim into the app."],
   },
   {
     id: 'med-botulinum-toxin',
     kind: 'medication',
     title: 'Botulinum toxin ("Botox") injections',
     summary:
-      'Injections that temporarily weaken the muscle. 002_e310bbdc0bb54cbd.txt itself says the results are in doubt. The evidence is low or very low quality, the drug is not approved for back pain, and guidelines advise against it.',
+      'Injections that temporarily weaken the muscle. "How to Get Relief From Painful Back Muscle Spasms" itself says the results are in doubt. The evidence is low or very low quality, the drug is not approved for back pain, and guidelines advise against it.',
     phases: ['recovery'],
     protocol: null,
-    cautions: ["Do not carry the source's 'try it and see' suggestion."],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -2325,6 +2352,7 @@ export const entries: readonly Entry[] = [
     display: 'do_not_recommend',
     display_note: 'Not advised: evidence is weak and the treatment is not approved for back pain.',
     related: ['med-corticosteroid-injection'],
+    editorial: ["Do not carry the source's 'try it and see' suggestion."],
   },
   {
     id: 'med-topical-cream-otc',
@@ -2403,7 +2431,7 @@ export const entries: readonly Entry[] = [
     kind: 'remedy',
     title: 'Eating cayenne pepper',
     summary:
-      '004_1ae8f1526db4ddd3.txt suggests adding cayenne to salads to reduce pain and inflammation. No evidence was found that eating it helps back pain.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" suggests adding cayenne to salads to reduce pain and inflammation. No evidence was found that eating it helps back pain.',
     phases: ['subacute'],
     protocol: null,
     cautions: ['Harmless in normal food amounts for most people; it can irritate the stomach.'],
@@ -2429,11 +2457,10 @@ export const entries: readonly Entry[] = [
     kind: 'remedy',
     title: 'Apple cider vinegar drink',
     summary:
-      '004_1ae8f1526db4ddd3.txt recommends a daily drink of apple cider vinegar with honey in warm water, claiming it "dissolves acid crystals in the blood". That claim has no scientific basis, and regular vinegar drinks carry some risks.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" recommends a daily drink of apple cider vinegar with honey in warm water, claiming it "dissolves acid crystals in the blood". That claim has no scientific basis, and regular vinegar drinks carry some risks.',
     phases: ['acute', 'subacute'],
     protocol: null,
     cautions: [
-      'The how-to amounts in the source are deliberately not reproduced in the app.',
       'Acidic drinks erode tooth enamel; large regular amounts have been linked to low potassium; digestive upset is common.',
     ],
     contraindications: [
@@ -2455,17 +2482,17 @@ export const entries: readonly Entry[] = [
     display_note:
       "No good evidence, and the 'dissolves acid crystals' claim is unsupported; regular vinegar drinks can damage teeth and affect potassium levels.",
     related: [],
+    editorial: ['The how-to amounts in the source are deliberately not reproduced in the app.'],
   },
   {
     id: 'rem-celery-seed-tea',
     kind: 'remedy',
     title: 'Celery seed tea',
     summary:
-      '004_1ae8f1526db4ddd3.txt suggests tea made from ground celery seeds twice a day for its supposed anti-inflammatory effect. No clinical evidence supports it, and celery seed is unsafe in pregnancy and can interact with medicines.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" suggests tea made from ground celery seeds twice a day for its supposed anti-inflammatory effect. No clinical evidence supports it, and celery seed is unsafe in pregnancy and can interact with medicines.',
     phases: ['acute', 'subacute'],
     protocol: null,
     cautions: [
-      'The preparation details in the source (amount, 10-minute steep, twice daily) are not shown in the app.',
       'Celery can cause allergic reactions (rarely severe) and make skin more sensitive to sunlight.',
     ],
     contraindications: [
@@ -2488,13 +2515,16 @@ export const entries: readonly Entry[] = [
     display: 'do_not_recommend',
     display_note: 'No good evidence it helps; unsafe in pregnancy and may interact with medicines.',
     related: [],
+    editorial: [
+      'The preparation details in the source (amount, 10-minute steep, twice daily) are not shown in the app.',
+    ],
   },
   {
     id: 'rem-lavender-oil-rub',
     kind: 'remedy',
     title: 'Lavender (or other essential) oil rub',
     summary:
-      '004_1ae8f1526db4ddd3.txt suggests lavender oil mixed half-and-half with olive oil, rubbed into the back, left about 10 minutes and then wiped off. It also mentions other essential oils. Any benefit probably comes from the massage; lavender can cause skin allergy.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" suggests lavender oil mixed half-and-half with olive oil, rubbed into the back, left about 10 minutes and then wiped off. It also mentions other essential oils. Any benefit probably comes from the massage; lavender can cause skin allergy.',
     phases: ['acute', 'subacute'],
     protocol: {
       steps: [
@@ -2537,7 +2567,7 @@ export const entries: readonly Entry[] = [
     kind: 'remedy',
     title: 'Epsom salt bath',
     summary:
-      '004_1ae8f1526db4ddd3.txt calls Epsom salt baths very effective. The idea that magnesium soaks in through the skin is not supported by science; any comfort probably comes from the warm water, which is a form of heat.',
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" calls Epsom salt baths very effective. The idea that magnesium soaks in through the skin is not supported by science; any comfort probably comes from the warm water, which is a form of heat.',
     phases: ['subacute', 'recovery'],
     protocol: null,
     cautions: [
@@ -2570,12 +2600,11 @@ export const entries: readonly Entry[] = [
     kind: 'remedy',
     title: 'Sniffing vanilla or lavender, or taking ginseng, "to raise endorphins"',
     summary:
-      "004_1ae8f1526db4ddd3.txt claims that smelling vanilla or lavender, or taking a little ginseng, boosts the body's endorphins and so relieves the pain. No evidence was found for this, and ginseng has side effects and drug interactions.",
+      '"Getting Rid of Back Spasm with Medical Treatment, Exercises…" claims that smelling vanilla or lavender, or taking a little ginseng, boosts the body\'s endorphins and so relieves the pain. No evidence was found for this, and ginseng has side effects and drug interactions.',
     phases: ['acute', 'subacute'],
     protocol: null,
     cautions: [
       'Ginseng can cause headache, sleep problems and raised blood pressure. It interacts with warfarin-type blood thinners and should be used with care alongside diabetes medicines.',
-      "The same source's point that exercise releases endorphins is kept only in the exercise entries, without the endorphin claim as a selling point.",
     ],
     contraindications: ['Ginseng: people on anticoagulants or diabetes medicines, and pregnancy.'],
     suits: [],
@@ -2594,6 +2623,9 @@ export const entries: readonly Entry[] = [
     display_note:
       'No evidence that smells or ginseng raise endorphins enough to ease a spasm; ginseng can interact with common medicines.',
     related: [],
+    editorial: [
+      "The same source's point that exercise releases endorphins is kept only in the exercise entries, without the endorphin claim as a selling point.",
+    ],
   },
   {
     id: 'pro-physiotherapy',
@@ -2603,9 +2635,7 @@ export const entries: readonly Entry[] = [
       'A physiotherapist can assess your back and set exercises that suit your particular problem. Worth it if the spasm is slow to settle, keeps coming back, or you are unsure which exercises are safe for you.',
     phases: ['subacute', 'recovery', 'prevention'],
     protocol: null,
-    cautions: [
-      "Do not repeat 000_2f3779810b56e61f.txt's claim that exercises 'increase the space between vertebrae' as fact; it is unverified.",
-    ],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -2628,6 +2658,9 @@ export const entries: readonly Entry[] = [
     display: 'recommend',
     display_by_phase: { subacute: 'option' },
     related: ['rf-no-improvement-1-2-weeks', 'ex-core-back-strengthening'],
+    editorial: [
+      "Do not repeat 000_2f3779810b56e61f.txt's claim that exercises 'increase the space between vertebrae' as fact; it is unverified.",
+    ],
   },
   {
     id: 'pro-chiropractic-manipulation',
@@ -2637,10 +2670,7 @@ export const entries: readonly Entry[] = [
       'Hands-on spinal manipulation from a chiropractor (or an osteopath or physiotherapist). It may add a small benefit when combined with exercise. Claims that it fixes nerves to internal organs are not true.',
     phases: ['subacute', 'recovery'],
     protocol: null,
-    cautions: [
-      'Soreness after a session is common (the source mentions it).',
-      "Remove the source's claim that a misaligned spine 'shuts off' nerves to the breathing, circulation, reproductive and digestive systems, and its suggestion that regular ongoing visits are needed.",
-    ],
+    cautions: ['Soreness after a session is common (the source mentions it).'],
     contraindications: ['Any active red flag.'],
     suits: [],
     avoid_with: [],
@@ -2662,6 +2692,9 @@ export const entries: readonly Entry[] = [
     display_note:
       'May help a little alongside exercise; it does not treat internal organs, and long-term maintenance visits are not supported.',
     related: ['pro-physiotherapy'],
+    editorial: [
+      "Remove the source's claim that a misaligned spine 'shuts off' nerves to the breathing, circulation, reproductive and digestive systems, and its suggestion that regular ongoing visits are needed.",
+    ],
   },
   {
     id: 'pro-acupuncture',
@@ -2849,12 +2882,10 @@ export const entries: readonly Entry[] = [
     kind: 'prevention',
     title: 'Working towards a healthy weight',
     summary:
-      '003_e4685ed4c058ddb9.txt notes that overweight people are more prone to back spasms and suggests diet and exercise. Obesity is linked to more back pain, but weight loss has not been shown to prevent spasms.',
+      '"What to Do for a Back Spasm" notes that overweight people are more prone to back spasms and suggests diet and exercise. Obesity is linked to more back pain, but weight loss has not been shown to prevent spasms.',
     phases: ['prevention'],
     protocol: null,
-    cautions: [
-      'Present it supportively and without blame; point to general healthy-weight services rather than diets.',
-    ],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -2871,18 +2902,19 @@ export const entries: readonly Entry[] = [
     display: 'option',
     display_note: 'Linked to fewer back problems in studies; good for general health either way.',
     related: ['cause-excess-weight', 'prev-keep-exercising'],
+    editorial: [
+      'Present it supportively and without blame; point to general healthy-weight services rather than diets.',
+    ],
   },
   {
     id: 'prev-footwear',
     kind: 'prevention',
     title: 'Supportive shoes, fewer high heels',
     summary:
-      '003_e4685ed4c058ddb9.txt suggests shoes that are kind to the back and cutting down on high heels. The research on heels and back pain is mixed, and special insoles or shoes do not prevent back pain.',
+      '"What to Do for a Back Spasm" suggests shoes that are kind to the back and cutting down on high heels. The research on heels and back pain is mixed, and special insoles or shoes do not prevent back pain.',
     phases: ['prevention'],
     protocol: null,
-    cautions: [
-      'Do not recommend insoles, orthotics or special shoes for the back, and show no shoe products.',
-    ],
+    cautions: [],
     contraindications: [],
     suits: [],
     avoid_with: [],
@@ -2900,6 +2932,9 @@ export const entries: readonly Entry[] = [
     display_note:
       'Wear what is comfortable; there is no good evidence that particular shoes or insoles prevent back pain.',
     related: ['cause-lordosis'],
+    editorial: [
+      'Do not recommend insoles, orthotics or special shoes for the back, and show no shoe products.',
+    ],
   },
   {
     id: 'prev-break-up-sitting-lying',

@@ -3,6 +3,8 @@
 
 /** What an external reference supports (in our words), and where it can be read. */
 export interface EvidenceCode {
+  /** What a person reads for the reference: its title and publisher (spec 1.1 §0.1). */
+  readonly title: string;
   readonly summary: string;
   /** The main address (the first one the spec gives). */
   readonly url: string;
@@ -91,24 +93,28 @@ export type EvidenceCodeId = (typeof evidenceCodeIds)[number];
 
 export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
   'NICE-NG59': {
+    title: 'NICE guideline NG59: recommendations',
     summary:
       'NICE NG59 recommendations. 1.1.1: consider other diagnoses and rule out cancer, infection, trauma and inflammatory disease. 1.1.2–1.1.3: risk stratification; reassurance and advice to keep active for low-risk people. 1.1.4–1.1.6: no routine imaging outside specialist care.',
     url: 'https://www.nice.org.uk/guidance/ng59/chapter/Recommendations',
     urls: ['https://www.nice.org.uk/guidance/ng59/chapter/Recommendations'],
   },
   'NICE-BMJ': {
+    title: 'BMJ summary of NG59',
     summary:
       'BMJ summary of NG59: exercise (stretching, strengthening, aerobic, yoga) is the core treatment; manual therapy only alongside exercise; no acupuncture or electrotherapy; short NSAID course; no paracetamol alone; lifetime incidence of low back pain 58–84%.',
     url: 'https://doi.org/10.1136/bmj.i6748',
     urls: ['https://doi.org/10.1136/bmj.i6748'],
   },
   'NICE-SELFMGMT': {
+    title: 'NICE NG59: self-management advice',
     summary:
       'Reproduces NG59: self-management advice including encouragement to continue normal activities; group exercise programmes of any type (biomechanical, aerobic or mind–body) are worth considering; list of treatments NICE advises against (acupuncture, electrotherapy, traction, orthotics, belts and corsets, spinal injections, disc replacement, spinal fusion outside trials).',
     url: 'https://aspenphysio.co.uk/nice-guidelines/',
     urls: ['https://aspenphysio.co.uk/nice-guidelines/'],
   },
   'NICE-MDDUS': {
+    title: 'News summary of NG59',
     summary:
       'News summary of NG59: exercise and NSAIDs first line; keep to normal activities; massage and manipulation only together with exercise; acupuncture not recommended because it is no better than sham.',
     url: 'https://www.mddus.com/resources/resource-library/news-digest/2016/november/exercise-and-nsaids-first-in-low-back-pain-says-nice',
@@ -117,12 +123,14 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'NICE-DRUGS': {
+    title: 'NG59 prescribing points',
     summary:
       'NG59 prescribing points: oral NSAIDs may be considered, keeping dose and duration to the minimum that works and weighing GI, liver and cardio-renal risk and age; no paracetamol alone; no routine opioids; no SSRIs, SNRIs, TCAs or anticonvulsants.',
     url: 'https://medicines.necsu.nhs.uk/nice-bites-low-back-pain-and-sciatica-in-over-16s',
     urls: ['https://medicines.necsu.nhs.uk/nice-bites-low-back-pain-and-sciatica-in-over-16s'],
   },
   'NICE-NONDRUG': {
+    title: 'UK pharmacist CPD summary of NG59 non-drug advice',
     summary:
       'UK pharmacist CPD summary of NG59 non-drug advice: no TENS, ultrasound or interferential therapy; no belts or corsets, foot orthotics, rocker soles or traction; notes that local heat is indicated.',
     url: 'https://www.independentpharmacist.co.uk/cpd-modules/cpd-module-back-pain/non-drug-approaches-605890',
@@ -131,6 +139,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'NICE-PHARM-CPD': {
+    title: 'Pharmacist training module on back pain',
     summary:
       'Same CPD series: diazepam has only a very small evidence base; NG59 does not cover topical analgesics for back pain without sciatica.',
     url: 'https://www.independentpharmacist.co.uk/cpd-modules/cpd-module-back-pain/pharmacological-management-605891',
@@ -139,6 +148,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'NICE-BENZO-RR': {
+    title: 'NICE research recommendation',
     summary:
       'NICE research recommendation: benzodiazepines carry risk even short term; the evidence for diazepam in low back pain is extremely small.',
     url: 'https://www.nice.org.uk/researchrecommendation/pharmacological-therapies-what-is-the-clinical-and-cost-effectiveness-of-benzodiazepines-for-the-acute-management-of-low-back-pain',
@@ -147,6 +157,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'NICE-2020-SCIATICA': {
+    title: 'NG59 2020 update',
     summary:
       'NG59 2020 update: NICE now advises against benzodiazepines, gabapentinoids and oral corticosteroids for sciatica.',
     url: 'https://medicines.necsu.nhs.uk/back-pain-sciatica-nice-warn-against-benzos-gabapentinoids-opioids',
@@ -155,12 +166,14 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   PALLANT: {
+    title: 'GP practice summary of NG59',
     summary:
       'GP practice summary of NG59: massage has no proven effect beyond placebo; NICE advises against orthotics, ultrasound, acupuncture and TENS.',
     url: 'https://www.pallantmedical.org.uk/news2.php?id=2&sitearea=',
     urls: ['https://www.pallantmedical.org.uk/news2.php?id=2&sitearea='],
   },
   'AOMRC-INJ': {
+    title: 'Academy of Medical Royal Colleges (Evidence-Based Interventions)',
     summary:
       'Academy of Medical Royal Colleges (Evidence-Based Interventions): no spinal steroid or anaesthetic injections, and no trigger-point injections with any agent including botulinum toxin, for non-specific low back pain; epidurals only for acute severe radiculopathy.',
     url: 'https://www.aomrc.org.uk/ebi/clinicians/injections-for-nonspecific-low-back-pain-without-sciatica/',
@@ -169,18 +182,21 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'FDA-COMBO': {
+    title: 'Guideline-archive note on NG59',
     summary:
       'Guideline-archive note on NG59: FDA boxed warning on combining opioids with benzodiazepines or other CNS depressants.',
     url: 'https://jesse.tg/ngc-archive/summary/11116',
     urls: ['https://jesse.tg/ngc-archive/summary/11116'],
   },
   'ACP-2017': {
+    title: 'American College of Physicians 2017',
     summary:
       'American College of Physicians 2017: for acute or subacute pain, superficial heat (moderate-quality evidence), massage, acupuncture or spinal manipulation (low quality); if a drug is wanted, an NSAID or a skeletal muscle relaxant.',
     url: 'https://www.guidelinecentral.com/guideline/13349/',
     urls: ['https://www.guidelinecentral.com/guideline/13349/'],
   },
   'ACP-STEROID': {
+    title: 'ACP 2017 commentary',
     summary:
       'ACP 2017 commentary: systemic steroids showed no benefit for acute or subacute low back pain, even with radicular symptoms.',
     url: 'https://www.clinicaladvisor.com/home/topics/pain-information-center/pain-management-information-center/noninvasive-treatment-for-low-back-pain-a-new-clinical-guideline-from-acp/',
@@ -189,12 +205,14 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'COCH-HEATCOLD': {
+    title: 'Cochrane, French et al. (CD004750)',
     summary:
       'Cochrane, French et al. (CD004750): heat wrap gives a small short-term cut in pain and disability in acute/subacute low back pain (moderate evidence, few trials); adding exercise helps further; evidence on cold is insufficient; evidence on heat versus cold is conflicting.',
     url: 'https://eprints.usq.edu.au/38774/',
     urls: ['https://eprints.usq.edu.au/38774/'],
   },
   'COCH-BEDREST': {
+    title: 'Cochrane, Dahm et al. 2010 (CD007612)',
     summary:
       'Cochrane, Dahm et al. 2010 (CD007612): for acute low back pain, advice to stay active gives small gains over bed rest (pain SMD 0.22, function SMD 0.29); for sciatica, little or no difference.',
     url: 'https://www.unboundmedicine.com/medline/citation/20556780/Advice_to_rest_in_bed_versus_advice_to_stay_active_for_acute_low_back_pain_and_sciatica_',
@@ -203,12 +221,14 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'COCH-MR': {
+    title: 'Cochrane, van Tulder et al. 2003 (CD004252)',
     summary:
       'Cochrane, van Tulder et al. 2003 (CD004252): muscle relaxants beat placebo for short-term relief of acute low back pain.',
     url: 'https://pubmed.ncbi.nlm.nih.gov/12804507/',
     urls: ['https://pubmed.ncbi.nlm.nih.gov/12804507/'],
   },
   'MR-SUMMARY': {
+    title: 'Evidence summary of the Cochrane review of muscle relaxants',
     summary:
       'Evidence summary of COCH-MR: adverse events RR 1.50, central-nervous-system adverse events RR 2.04 (drowsiness, dizziness).',
     url: 'https://download.skyscape.com/download/ota/lonestar/B4562E59-87F6-47FA-8F09-D67E1FE536CA/ebmgneuro.ed18/content/HTML/j/tu12.htm',
@@ -217,18 +237,21 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'BMJ-MR-2021': {
+    title: 'Cashin et al. BMJ 2021',
     summary:
       'Cashin et al. BMJ 2021: very-low-certainty evidence that non-benzodiazepine antispasmodics cut acute pain by 7.7/100 at ≤2 weeks (below clinical importance), with no effect on disability; adverse-event RR 1.6.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC8262447',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC8262447'],
   },
   'COCH-MASSAGE': {
+    title: 'Cochrane, Furlan et al. 2015 (CD001929)',
     summary:
       'Cochrane, Furlan et al. 2015 (CD001929): the reviewers place little trust in the evidence that massage works; pain gains only in the short term; only minor adverse effects.',
     url: 'https://metajournal.com/articles/journal/1268/explore-ny/2016/5',
     urls: ['https://metajournal.com/articles/journal/1268/explore-ny/2016/5'],
   },
   'COCH-HERBAL': {
+    title: 'Cochrane, Oltean/Gagnier et al. 2014 (CD004504)',
     summary:
       'Cochrane, Oltean/Gagnier et al. 2014 (CD004504): capsicum cream or plaster beats placebo for chronic low back pain (moderate quality; 3 trials, 755 people); evidence for acute pain is very low; lavender essential oil is possibly better than placebo (evidence at best moderate quality).',
     url: 'https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD004504.pub4/full?highlightAbstract=devils%7Cdevil%7Cclaw',
@@ -237,6 +260,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'HERBAL-SUMMARY': {
+    title: 'Plain summary of the Cochrane review of herbal medicines',
     summary: 'Plain summary of COCH-HERBAL, by product and evidence level.',
     url: 'https://www.empr.com/home/features/how-effective-are-herbal-remedies-for-treating-low-back-pain/2/',
     urls: [
@@ -244,11 +268,13 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'CAPSICUM-TRIAL': {
+    title: 'Capsicum plaster trial: skin reactions',
     summary: 'Trial table: capsicum plaster caused local skin reactions in 7.5% of users vs 3.1% on placebo.',
     url: 'https://www.medscape.com/viewarticle/857263',
     urls: ['https://www.medscape.com/viewarticle/857263'],
   },
   'COCH-YOGA': {
+    title: 'Cochrane, Wieland et al. 2022 (CD010671.pub3)',
     summary:
       'Cochrane, Wieland et al. 2022 (CD010671.pub3): compared with not exercising, yoga improved back-related function by a small-to-moderate amount at 3 and 6 months (low to moderate certainty); pain gains below clinical importance; no clear difference from other exercise; more adverse events than non-exercise controls, none serious.',
     url: 'https://cochranelibrary.com/en/cdsr/doi/10.1002/14651858.CD010671.pub3/full/zh_HANT',
@@ -258,6 +284,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'COCH-ACUP': {
+    title: 'Cochrane-framework review, Furlan et al. 2005',
     summary:
       'Cochrane-framework review, Furlan et al. 2005: trials in acute pain too few and too weak to conclude; in chronic pain, relief over sham or no treatment only right after treatment ends.',
     url: 'https://dokumen.tips/documents/spine-volume-30-number-8-pp-944a963-2005-lippincott-articlesfurlan-acup.html',
@@ -266,6 +293,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'COCH-BONT': {
+    title: 'Cochrane, Waseem et al. 2011 (CD008257)',
     summary:
       'Cochrane, Waseem et al. 2011 (CD008257): 3 trials, 123 people; only low- or very-low-quality evidence; botulinum toxin is not approved for low back pain; regulators have added warnings.',
     url: 'http://www.cochrane.org/CD008257/BACK_botulinum-toxin-injections-as-a-treatment-for-low-back-pain-and-sciatica',
@@ -274,12 +302,14 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'COCH-SUPPORTS': {
+    title: 'Cochrane, van Duijvenbode et al. 2008 (CD001823)',
     summary:
       'Cochrane, van Duijvenbode et al. 2008 (CD001823): moderate evidence that lumbar supports do not prevent low back pain; limited evidence they do not help chronic pain.',
     url: 'https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD001823.pub3/abstract',
     urls: ['https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD001823.pub3/abstract'],
   },
   'SUPPORTS-SUMMARY': {
+    title: 'Evidence summary of the Cochrane review of lumbar supports',
     summary: 'Evidence summary of COCH-SUPPORTS: no trial tested lumbar supports for acute low back pain.',
     url: 'https://download.skyscape.com/download/ota/lonestar/B4562E59-87F6-47FA-8F09-D67E1FE536CA/ebmgneuro.ed18/content/HTML/e/tl11.htm',
     urls: [
@@ -287,24 +317,28 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'COCH-NSAID': {
+    title: 'Cochrane, van der Gaag et al. 2020 (CD013581), summary of findings',
     summary:
       'Cochrane, van der Gaag et al. 2020 (CD013581), summary of findings: NSAIDs vs placebo cut pain by 7.29/100 (moderate certainty; the minimal important difference is 10) and disability by 2.02 RMDQ points (high certainty); adverse events very-low certainty.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC7161726/table/CD013581-tbl-0001',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC7161726/table/CD013581-tbl-0001'],
   },
   'COCH-PARA': {
+    title: 'Cochrane Clinical Answer (Saragiotto 2016)',
     summary:
       'Cochrane Clinical Answer (Saragiotto 2016): high-quality evidence that paracetamol has little or no effect on acute low back pain.',
     url: 'http://cochraneclinicalanswers.com/doi/10.1002/cca.1482/full',
     urls: ['http://cochraneclinicalanswers.com/doi/10.1002/cca.1482/full'],
   },
   PACE: {
+    title: 'Williams et al., Lancet 2014 (PACE)',
     summary:
       'Williams et al., Lancet 2014 (PACE): 1,652 people with acute low back pain took regular paracetamol, as-needed paracetamol or placebo for up to 4 weeks; time to recovery did not differ.',
     url: 'https://www.cfp.ca/lookup/external-ref?access_num=10.1016/S0140-6736(14)60805-9&link_type=DOI',
     urls: ['https://www.cfp.ca/lookup/external-ref?access_num=10.1016/S0140-6736(14)60805-9&link_type=DOI'],
   },
   'PACE-NEWS': {
+    title: 'University summary of the PACE trial',
     summary:
       'University summary of PACE: median time to recovery 17 days on paracetamol and 16 days on placebo.',
     url: 'https://www.newcastle.edu.au/newsroom/research-and-innovation/institutes-and-centres/chb/paracetamol-and-pain',
@@ -313,36 +347,42 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'PARA-PHARM': {
+    title: 'Drug reference text (mirror)',
     summary:
       'Drug reference text (mirror): paracetamol is a mild analgesic and antipyretic without significant anti-inflammatory activity.',
     url: 'https://listbloodinfo.blogspot.com/2018/09/paracetamol.html',
     urls: ['https://listbloodinfo.blogspot.com/2018/09/paracetamol.html'],
   },
   'PARA-STRENGTH': {
+    title: 'Summary of MedicineNet and Cleveland Clinic',
     summary:
       'Summary of MedicineNet and Cleveland Clinic: acetaminophen does not reduce swelling; usual adult dose 325–650 mg; check combination products for hidden acetaminophen.',
     url: 'https://fr.411answers.com/a/l-acetaminophene-reduit-il-l-enflure.html',
     urls: ['https://fr.411answers.com/a/l-acetaminophene-reduit-il-l-enflure.html'],
   },
   'BUPA-OTC': {
+    title: 'Bupa patient information on over-the-counter painkillers',
     summary:
       'UK patient information: NSAIDs (ibuprofen, aspirin) reduce inflammation; paracetamol is a non-opioid painkiller in a separate class.',
     url: 'https://www.bupa.co.uk/health-information/directory/o/over-the-counter-painkillers',
     urls: ['https://www.bupa.co.uk/health-information/directory/o/over-the-counter-painkillers'],
   },
   'NHS-IBU': {
+    title: 'NHS: how and when to take ibuprofen',
     summary:
       'NHS: ibuprofen comes as 200, 400 or 600 mg tablets or capsules; the usual adult dose is one or two 200 mg tablets three times a day.',
     url: 'https://nhs.uk/medicines/ibuprofen-for-adults/how-and-when-to-take-ibuprofen',
     urls: ['https://nhs.uk/medicines/ibuprofen-for-adults/how-and-when-to-take-ibuprofen'],
   },
   'CES-1': {
+    title: 'Cauda equina warning-sign card (consultant physiotherapists)',
     summary:
       'Cauda equina warning-sign card (consultant physiotherapists): go to an emergency department if any sign is present.',
     url: 'https://www.backes.org.uk/cauda-equina-warning-signs/',
     urls: ['https://www.backes.org.uk/cauda-equina-warning-signs/'],
   },
   'CES-2': {
+    title: 'NHS trust page on cauda equina warning signs',
     summary:
       'NHS trust page listing cauda equina warning signs; contact the emergency department or 111 at once.',
     url: 'https://chesterfieldroyal.nhs.uk/all-services-and-wards/physiotherapy-services/musculoskeletal-and-rheumatology-services/cauda-equina',
@@ -351,42 +391,49 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'REDFLAG-LIST': {
+    title: 'Physiopedia red-flag list',
     summary:
       'Physiopedia red-flag list: fever, night pain, steroid use, history of cancer, unexplained weight loss, recent trauma, progressive neurological deficit, bowel or bladder dysfunction.',
     url: 'https://physio-pedia.com/index.php?title=Lumbar_Spinal_Stenosis&diff=prev&oldid=161948',
     urls: ['https://physio-pedia.com/index.php?title=Lumbar_Spinal_Stenosis&diff=prev&oldid=161948'],
   },
   'KARLSSON-2020': {
+    title: 'Systematic review of reviews on exercise for acute low back pain',
     summary:
       'Systematic review of reviews on exercise for acute low back pain: no important difference from sham, usual care or advice to stay active; McKenzie and stabilisation exercise no better than other exercise; 70–80% of cases resolve within 6 weeks.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC7427286',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC7427286'],
   },
   'MCKENZIE-DP': {
+    title: 'Review of directional-preference (McKenzie) exercise',
     summary:
       'Review of directional-preference (McKenzie) exercise: only 4 studies; modest evidence of benefit at best.',
     url: 'https://informahealthcare.com/doi/full/10.2147/JMDH.S24733',
     urls: ['https://informahealthcare.com/doi/full/10.2147/JMDH.S24733'],
   },
   'STENOSIS-POSTURE': {
+    title: 'Physiopedia on lumbar spinal stenosis',
     summary:
       'Physiopedia on lumbar spinal stenosis: symptoms ease on sitting or bending forward and worsen when standing or walking upright.',
     url: 'http://www.physio-pedia.com/Lumbar_spinal_stenosis',
     urls: ['http://www.physio-pedia.com/Lumbar_spinal_stenosis'],
   },
   'STENOSIS-PT-SURVEY': {
+    title: 'Survey of UK physiotherapists',
     summary:
       'Survey of UK physiotherapists: flexion-based exercise is routine for stenosis, but supporting trial evidence is lacking.',
     url: 'http://www.biomedcentral.com/1471-2474/10/121/citation',
     urls: ['http://www.biomedcentral.com/1471-2474/10/121/citation'],
   },
   WALKBACK: {
+    title: 'WalkBack RCT (Pocovi et al., Lancet 2024)',
     summary:
       'WalkBack RCT (Pocovi et al., Lancet 2024): a progressive walking and education programme after recovery delayed activity-limiting recurrence (HR 0.72; median 208 vs 112 days).',
     url: 'https://www.painpluscpn.ca/Home/Article/136116',
     urls: ['https://www.painpluscpn.ca/Home/Article/136116'],
   },
   'WALKBACK-DETAIL': {
+    title: 'WalkBack design',
     summary:
       'WalkBack design: target of walking 5 times a week for at least 30 minutes, reached over 6 months with 6 physiotherapist sessions.',
     url: 'https://pcmedproject.com/evidence-matters/rct-results-can-low-back-pain-recurrence-be-prevented-by-walking/',
@@ -395,30 +442,35 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'STEFFENS-2016': {
+    title: 'Steffens et al., JAMA Intern Med 2016',
     summary:
       'Steffens et al., JAMA Intern Med 2016: exercise plus education lowers the risk of a new episode (RR 0.55, moderate quality); exercise alone RR 0.65 (low quality); education alone, back belts and shoe insoles do not prevent; the benefit fades once exercise stops.',
     url: 'https://chiro.org/LINKS/ABSTRACTS/Prevention_of_Low_Back_Pain.shtml',
     urls: ['https://chiro.org/LINKS/ABSTRACTS/Prevention_of_Low_Back_Pain.shtml'],
   },
   'OWEN-NMA': {
+    title: 'Network meta-analysis for chronic low back pain',
     summary:
       'Network meta-analysis for chronic low back pain: Pilates, resistance and motor-control exercise rank best; stretching and McKenzie exercise did not differ from control.',
     url: 'http://bjsm.bmjjournals.com/content/54/21/1279.full.txt',
     urls: ['http://bjsm.bmjjournals.com/content/54/21/1279.full.txt'],
   },
   'COCH-MCE': {
+    title: 'Cochrane, motor control exercise (CD012004)',
     summary:
       'Cochrane, motor control exercise (CD012004): exercise is modestly effective for chronic low back pain; no single form is clearly better than another.',
     url: 'https://cochranelibrary.com/cdsr/doi/10.1002/14651858.CD012004//ru',
     urls: ['https://cochranelibrary.com/cdsr/doi/10.1002/14651858.CD012004//ru'],
   },
   'EAMC-2021': {
+    title: 'Evidence review of exercise-associated muscle cramps',
     summary:
       'Evidence review of exercise-associated muscle cramps: cramps have several causes rather than one; gentle static stretching is the first-line treatment; generic "drink more" advice is less useful than individual risk factors.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC8775277',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC8775277'],
   },
   'EAMC-2015': {
+    title: 'Commentary on the dehydration theory of cramps',
     summary:
       'Commentary: the dehydration and electrolyte theory of cramps rests mainly on case reports; over-drinking to prevent cramps has caused fatal low blood sodium.',
     url: 'https://journals.lww.com/acsm-csmr/Fulltext/2015/09000/Rethinking_the_Cause_of_Exercise_Associated_Muscle.5.aspx',
@@ -427,17 +479,20 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'KOVACS-2003': {
+    title: 'Kovacs et al., Lancet 2003, RCT in 313 people with chronic low back pain',
     summary:
       'Kovacs et al., Lancet 2003, RCT in 313 people with chronic low back pain: medium-firm mattresses gave better pain and disability outcomes than firm ones.',
     url: 'https://search.pedro.org.au/search-results/record-detail/11346',
     urls: ['https://search.pedro.org.au/search-results/record-detail/11346'],
   },
   'AASM-SLEEP': {
+    title: 'American Academy of Sleep Medicine',
     summary: 'American Academy of Sleep Medicine: adults should sleep 7 or more hours a night.',
     url: 'https://aasm.org/advocacy/position-statements/adult-sleep-duration-health-advisory/',
     urls: ['https://aasm.org/advocacy/position-statements/adult-sleep-duration-health-advisory/'],
   },
   'SLEEP-CONSENSUS': {
+    title: 'AASM/SRS consensus',
     summary:
       'AASM/SRS consensus: regularly sleeping under 7 hours is linked to, among other things, increased pain.',
     url: 'https://www.sleepharleystreet.com/single-post/2015/05/31/recommended-amount-of-sleep-for-a-healthy-adult-a-joint-consensus-statement-of-the-americ',
@@ -446,111 +501,130 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   'ICE-FROSTBITE': {
+    title: 'Frostbite after cold therapy of sports injuries',
     summary:
       'Risk factors for frostbite from cryotherapy include an ice pack straight on the skin and long unwatched exposure.',
     url: 'https://www.medicalalgorithms.com/frostbite-associated-with-cryotherapy-of-sports-injury',
     urls: ['https://www.medicalalgorithms.com/frostbite-associated-with-cryotherapy-of-sports-injury'],
   },
   'ICE-BURN': {
+    title: 'How ice burns happen and how to avoid them',
     summary:
       'How ice burns happen and how to avoid them: use a barrier, watch for pale, tingling or numb skin.',
     url: 'https://www.verywellhealth.com/frostbite-with-an-ice-pack-1298334',
     urls: ['https://www.verywellhealth.com/frostbite-with-an-ice-pack-1298334'],
   },
   WHEATBAG: {
+    title: 'Australian regulator (ACCC) safety alert',
     summary:
       'Australian regulator (ACCC) safety alert: microwaveable grain bags can catch fire if overheated.',
     url: 'https://www.accc.gov.au/publications/wheat-bags-safety-alert',
     urls: ['https://www.accc.gov.au/publications/wheat-bags-safety-alert'],
   },
   'CONTRAST-2013': {
+    title: 'Meta-analysis of contrast water therapy (Bieuzen 2013)',
     summary:
       'Meta-analysis of contrast water therapy (Bieuzen 2013): exercise-induced muscle soreness only; all 18 trials at high risk of bias.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3633882',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC3633882'],
   },
   'CONTRAST-2008': {
+    title: 'Systematic review of contrast therapy (Hing 2008)',
     summary: 'Systematic review of contrast therapy (Hing 2008): too little good evidence to judge it.',
     url: 'https://www.painscience.com/bibliography.php?hin0',
     urls: ['https://www.painscience.com/bibliography.php?hin0'],
   },
   ACUPRESSURE: {
+    title: 'Hsieh et al., BMJ 2006',
     summary:
       'Hsieh et al., BMJ 2006: therapist-delivered acupressure beat physical therapy for chronic low back pain (one trial, 129 people).',
     url: 'https://www.bmj.com/content/332/7543/696.abstract',
     urls: ['https://www.bmj.com/content/332/7543/696.abstract'],
   },
   'SMT-SHAM': {
+    title: 'Meta-analysis of spinal manipulation vs sham',
     summary: 'Meta-analysis of spinal manipulation vs sham: small effect (SMD −0.36), few trials.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5021904',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC5021904'],
   },
   'CHIRO-CLAIMS': {
+    title: 'Review of the health claims of chiropractic',
     summary:
       'Review: manipulation may help low back pain, but claims that it improves general health or treats non-musculoskeletal disease are unfounded.',
     url: 'https://www.osteoevidence.com/sistematic-reviews-1/chiropractic%3A-a-medical-perspective',
     urls: ['https://www.osteoevidence.com/sistematic-reviews-1/chiropractic%3A-a-medical-perspective'],
   },
   'CHIRO-PREV': {
+    title: 'Systematic review of chiropractic care for preventing disease',
     summary:
       'Systematic review: the "subluxation causes disease" idea lacks biological plausibility, and there is no shown benefit of chiropractic care for preventing non-musculoskeletal disease.',
     url: 'https://chiromt.biomedcentral.com/articles/10.1186/s12998-018-0179-x',
     urls: ['https://chiromt.biomedcentral.com/articles/10.1186/s12998-018-0179-x'],
   },
   'SHIRI-2010': {
+    title: 'Shiri et al. 2010: meta-analysis of obesity and low back pain',
     summary:
       'Meta-analysis: obesity is linked to more low back pain (prevalence OR 1.33; incidence OR 1.53 in cohort studies).',
     url: 'https://www.ncbi.nlm.nih.gov/pubmed/20007994',
     urls: ['https://www.ncbi.nlm.nih.gov/pubmed/20007994'],
   },
   HEELS: {
+    title: 'Narrative review of high heels and back pain',
     summary:
       'Narrative review: the evidence that high heels increase lumbar lordosis or cause back pain is equivocal.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3206568',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC3206568'],
   },
   'ACV-RISK': {
+    title: 'Apple cider vinegar: known risks',
     summary:
       'Apple cider vinegar: tooth-enamel erosion, reports of low potassium, digestive upset; little research on safe use.',
     url: 'https://www.medicalnewstoday.com/articles/324184.php',
     urls: ['https://www.medicalnewstoday.com/articles/324184.php'],
   },
   CELERY: {
+    title: 'Celery seed monograph',
     summary:
       'Celery seed monograph: clinical evidence lacking; contraindicated in pregnancy; allergy (rarely anaphylaxis), phototoxicity; inhibits CYP450 enzymes (drug interactions).',
     url: 'https://www.drugs.com/npp/celery.html',
     urls: ['https://www.drugs.com/npp/celery.html'],
   },
   'LAVENDER-ACD': {
+    title: 'Patch-test series on lavender allergy',
     summary:
       'Patch-test series: 2.2% of tested patients reacted to lavender; an uncommon but real cause of allergic contact dermatitis.',
     url: 'https://pubmed.ncbi.nlm.nih.gov/30779160/',
     urls: ['https://pubmed.ncbi.nlm.nih.gov/30779160/'],
   },
   'EO-SKIN': {
+    title: 'Review of skin reactions to essential oils',
     summary: 'Review of skin reactions to essential oils, including allergic contact dermatitis.',
     url: 'http://www.wjgnet.com/2218-6190/full/v6/i2/27.htm',
     urls: ['http://www.wjgnet.com/2218-6190/full/v6/i2/27.htm'],
   },
   EUCALYPTUS: {
+    title: "Children's hospital guideline",
     summary:
       "Children's hospital guideline: eucalyptus oil is highly toxic if swallowed; a few millilitres can cause CNS depression.",
     url: 'https://rch.org.au/clinicalguide/guideline_index/Eucalyptus_Oil_Poisoning',
     urls: ['https://rch.org.au/clinicalguide/guideline_index/Eucalyptus_Oil_Poisoning'],
   },
   EPSOM: {
+    title: 'Gröber et al. 2017',
     summary:
       'Gröber et al. 2017: the claim that magnesium is absorbed through the skin (for example from Epsom salt baths) is scientifically unsupported.',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5579607',
     urls: ['https://pmc.ncbi.nlm.nih.gov/articles/PMC5579607'],
   },
   GINSENG: {
+    title: 'Table of NCCAM safety points',
     summary:
       'Table of NCCAM safety points: Asian ginseng can cause headache, sleep problems and high blood pressure; take care with diabetes medicines; interacts with warfarin-type drugs.',
     url: 'https://bmcmedicine.biomedcentral.com/articles/10.1186/1741-7015-9-94/tables/1',
     urls: ['https://bmcmedicine.biomedcentral.com/articles/10.1186/1741-7015-9-94/tables/1'],
   },
   'TOPICAL-NSAID': {
+    title: 'Cochrane, Derry et al. 2015',
     summary:
       'Cochrane, Derry et al. 2015: topical NSAIDs relieve acute strain and sprain pain (back pain not specifically studied).',
     url: 'https://ichgcp.net/pt/clinical-trials-registry/publications/270008-topical-nsaids-for-acute-musculoskeletal-pain-in-adults',
@@ -559,6 +633,7 @@ export const evidenceCodes: Readonly<Record<EvidenceCodeId, EvidenceCode>> = {
     ],
   },
   OPAL: {
+    title: 'OPAL RCT (Lancet 2023)',
     summary:
       'OPAL RCT (Lancet 2023): an opioid was no better than placebo for acute low back or neck pain. Used only in section 2.11.',
     url: 'https://pubmed.ncbi.nlm.nih.gov/37392748/',

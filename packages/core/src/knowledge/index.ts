@@ -3,9 +3,17 @@
  * evidence codes they cite, a zod schema every entry passes, search, and the presentation rules of §1.4.
  */
 export { entries } from './entries.ts';
-export { getEntry } from './lookup.ts';
+export { getEntry, getEvidenceCode } from './lookup.ts';
 export { evidenceCodes, evidenceCodeIds, type EvidenceCode, type EvidenceCodeId } from './evidence-codes.ts';
-export { seedFiles, seedFileNames, getSeedFile, type SeedFile, type SeedFileName } from './seeds.ts';
+export {
+  seedFiles,
+  seedFileNames,
+  getSeedFile,
+  seedDisplayName,
+  sourceDisplayName,
+  type SeedFile,
+  type SeedFileName,
+} from './seeds.ts';
 export {
   agreementSchema,
   displaysNeedingNote,
@@ -18,7 +26,15 @@ export {
   sourceRefSchema,
   type ParsedEntry,
 } from './schema.ts';
-export { displayFor, howToVisible, isAdvice, presentEntry, visibleProtocol } from './advice.ts';
+export {
+  libraryBadge,
+  displayFor,
+  howToVisible,
+  isAdvice,
+  presentEntry,
+  visibleProtocol,
+  type LibraryBadge,
+} from './advice.ts';
 export {
   createKnowledgeSearch,
   searchKnowledge,

@@ -1,5 +1,6 @@
-/** Finding entries by id. */
+/** Finding entries and evidence codes by id. */
 import { entries } from './entries.ts';
+import { evidenceCodes, type EvidenceCode } from './evidence-codes.ts';
 import type { Entry } from './types.ts';
 
 const entriesById: ReadonlyMap<string, Entry> = new Map(entries.map((entry) => [entry.id, entry]));
@@ -7,4 +8,11 @@ const entriesById: ReadonlyMap<string, Entry> = new Map(entries.map((entry) => [
 /** The entry with this id, or `undefined` for an unknown id. */
 export function getEntry(id: string): Entry | undefined {
   return entriesById.get(id);
+}
+
+/** The evidence code with this id (from a plan or any view that carries codes as strings), or `undefined`. */
+export function getEvidenceCode(code: string): EvidenceCode | undefined {
+  return Object.hasOwn(evidenceCodes, code)
+    ? (evidenceCodes as Readonly<Record<string, EvidenceCode>>)[code]
+    : undefined;
 }

@@ -148,6 +148,7 @@ export const entrySchema = z
       .exactOptional(),
     origin: z.enum(origins).exactOptional(),
     related: z.array(z.string().regex(KEBAB_CASE)).refine(unique, distinct).exactOptional(),
+    editorial: z.array(text).min(1).exactOptional(),
   })
   .superRefine((entry, ctx) => {
     const issue = (path: string, message: string): void => {

@@ -1,22 +1,26 @@
 /**
  * The five source articles ("seeds") of `shared/clinical/knowledge-base.md` §0.1.
  *
- * The app names a seed by its file name and by a short, neutral description of our own; it never shows the
- * article's own headline. `sections` are the labels entries use in `sources[].section`: the article's
- * headings exactly as listed in §0.1, or the spec's ¶ labels for untitled paragraphs.
+ * The app names a seed by its display title and kind (spec 1.1 §0.1, generated into seed-titles.ts), never by
+ * its file name: the file name is a reference for data and tests only. `sections` are the labels entries use in
+ * `sources[].section`: the article's headings exactly as listed in §0.1, or the spec's ¶ labels for untitled
+ * paragraphs.
  */
+import { seedTitles } from './seed-titles.ts';
 
 export interface SeedFile {
   readonly file: string;
-  /** Our own neutral description of the article. */
+  /** The display title of §0.1, e.g. "How to Treat Back Spasms". */
   readonly title: string;
+  /** What kind of page it is, e.g. "web article". */
+  readonly kind: string;
   readonly sections: readonly string[];
 }
 
 export const seedFiles = [
   {
     file: '000_2f3779810b56e61f.txt',
-    title: 'General how-to article on treating back spasms',
+    ...seedTitles['000_2f3779810b56e61f.txt'],
     sections: [
       'untitled intro',
       'Symptoms and Indicators',
@@ -28,7 +32,7 @@ export const seedFiles = [
   },
   {
     file: '001_bd30bd02c355b2a0.txt',
-    title: 'Short article on the causes of back spasms and the first steps to take',
+    ...seedTitles['001_bd30bd02c355b2a0.txt'],
     sections: [
       '¶1 definition and onset',
       '¶2 causes',
@@ -41,7 +45,7 @@ export const seedFiles = [
   },
   {
     file: '002_e310bbdc0bb54cbd.txt',
-    title: 'Long blog post on home care for back spasms',
+    ...seedTitles['002_e310bbdc0bb54cbd.txt'],
     sections: [
       'untitled intro',
       'Rest Your Back',
@@ -60,7 +64,7 @@ export const seedFiles = [
   },
   {
     file: '003_e4685ed4c058ddb9.txt',
-    title: "A spine clinic's web page on the causes, treatment and prevention of back spasms",
+    ...seedTitles['003_e4685ed4c058ddb9.txt'],
     sections: [
       'untitled intro',
       'Back Spasm Causes',
@@ -72,7 +76,7 @@ export const seedFiles = [
   },
   {
     file: '004_1ae8f1526db4ddd3.txt',
-    title: 'Article on medical treatment, stretches and home remedies for back spasms',
+    ...seedTitles['004_1ae8f1526db4ddd3.txt'],
     sections: [
       'untitled intro',
       'Getting Rid of Back Spasm with Medical Treatment',
@@ -106,4 +110,21 @@ export const seedFileNames: readonly [SeedFileName, ...SeedFileName[]] = [
 /** The seed with this file name, or `undefined`. */
 export function getSeedFile(file: string): SeedFile | undefined {
   return seedFiles.find((seed) => seed.file === file);
+}
+
+/**
+ * How a source article is named to a person (spec 1.1 §0.1): its display title in quotes and its kind, e.g.
+ * `"How to Treat Back Spasms" (web article)`. `undefined` for a name that is not a seed file.
+ */
+export function seedDisplayName(file: string): string | undefined {
+  const seed = getSeedFile(file);
+  return seed && `"${seed.title}" (${seed.kind})`;
+}
+
+/**
+ * A source as a person reads it: a seed file by its display name, anything else (an address, which a screen may
+ * make a link) as it is. Triage reasons and timers carry sources as the strings triage.md emits.
+ */
+export function sourceDisplayName(source: string): string {
+  return seedDisplayName(source) ?? source;
 }

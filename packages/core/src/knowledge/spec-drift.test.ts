@@ -5,26 +5,39 @@
 import { describe, expect, it } from 'vitest';
 import { entries } from './entries.ts';
 import { evidenceCodeIds, evidenceCodes } from './evidence-codes.ts';
+import { seedTitles } from './seed-titles.ts';
 import { seedFiles } from './seeds.ts';
+import { evidenceTitle, toUserEntry } from './spec-rewrites.ts';
 import type { Entry } from './types.ts';
-import { sharedFile, specCatalogue, specEvidenceCodes, specIndex, specSeedRows } from './test-helpers.ts';
+import {
+  sharedFile,
+  specCatalogue,
+  specEvidenceCodes,
+  specIndex,
+  specSeedRows,
+  specSeedTitles,
+} from './test-helpers.ts';
 
 const spec = sharedFile('clinical/knowledge-base.md', 'the drift tests against knowledge-base.md');
 const markdown = spec.present ? spec.read() : '';
 
 describe.skipIf(!spec.present)('entries against §2 of the spec', () => {
+  const titles = new Map(
+    [...(spec.present ? specSeedTitles(markdown) : [])].map(([file, t]) => [file, t.title]),
+  );
   const catalogue = spec.present ? specCatalogue(markdown) : [];
 
   it('finds the 80 YAML blocks of §2', () => {
     expect(catalogue).toHaveLength(80);
   });
 
-  // No rewrites are needed: the spec's wording is already ours and passes content-check, so this is an exact
-  // comparison (toStrictEqual also fails on a field present as undefined where the spec leaves it out).
+  // The spec's wording is already ours; the only rewrites are those of spec 1.1 (display titles for file names,
+  // editor notes set apart), applied here to this file's own reading of the spec. Otherwise an exact comparison
+  // (toStrictEqual also fails on a field present as undefined where the spec leaves it out).
   it.each(entries.map((entry, i) => [entry.id, i] as const))(
     '%s is the spec block, field for field',
     (_id, i) => {
-      expect(entries[i]).toStrictEqual(catalogue[i]);
+      expect(entries[i]).toStrictEqual(toUserEntry(catalogue[i] as Record<string, unknown>, titles));
     },
   );
 });
@@ -96,8 +109,15 @@ describe.skipIf(!spec.present)('evidence codes against §0.2', () => {
       expect(code.summary).toBe(codes.get(id)?.summary);
       expect(code.urls).toEqual(codes.get(id)?.urls);
       expect(code.url).toBe(code.urls[0]);
+      expect(code.title).toBe(evidenceTitle(id, codes.get(id)?.summary ?? ''));
     },
   );
+});
+
+describe.skipIf(!spec.present)('display titles against §0.1 (spec 1.1)', () => {
+  it('name the five files with the title and kind of the spec', () => {
+    expect(new Map(Object.entries(seedTitles))).toEqual(specSeedTitles(markdown));
+  });
 });
 
 describe.skipIf(!spec.present)('seed files against §0.1', () => {

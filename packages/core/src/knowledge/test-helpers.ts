@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { shownSeedTitle } from './spec-rewrites.ts';
 
 /** `<repo>/../shared`, reached from packages/core/src/knowledge/. */
 export const sharedDir = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
@@ -115,6 +116,17 @@ export function specSeedRows(markdown: string): Map<string, string> {
     if (file !== undefined) seeds.set(file, row.join(' | '));
   }
   return seeds;
+}
+
+/** knowledge-base.md §0.1, the second table (spec 1.1): file name → display title and kind. */
+export function specSeedTitles(markdown: string): Map<string, { title: string; kind: string }> {
+  const rows = tableRows(between(markdown, '**What the app shows for a source article', '### 0.2'));
+  const titles = new Map<string, { title: string; kind: string }>();
+  for (const [file = '', title = '', kind = ''] of rows) {
+    const name = /^`(\d{3}_[0-9a-f]+\.txt)`$/.exec(file)?.[1];
+    if (name !== undefined) titles.set(name, { title: shownSeedTitle(title), kind });
+  }
+  return titles;
 }
 
 /** knowledge-base.md §4.3: the blocklist terms and the phone-number pattern. */

@@ -204,4 +204,9 @@ export type Entry = {
   /** Absent means `seed`; `external_safety` = added for safety, with a thin seed link. */
   readonly origin?: Origin;
   readonly related?: readonly string[];
+  /**
+   * Editor notes (spec 1.1 §1.2): lines of the spec written for the app's authors, taken out of the fields above
+   * by the generator. Kept so the data still says everything the spec says; never shown to anyone.
+   */
+  readonly editorial?: readonly string[];
 };

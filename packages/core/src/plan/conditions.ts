@@ -6,6 +6,7 @@
  * `osteoporosis` has no §1.6 counterpart (no entry is matched on it: triage.md weighs fragile bones instead).
  */
 import type { Entry, HealthCondition } from '../knowledge/index.ts';
+import { conditionLabels } from '../labels.ts';
 import type { BackCondition, ConditionBadge, ConditionBanner, LeftOutReason } from './types.ts';
 
 /** Triage vocabulary → §1.6 vocabulary; `null` when §1.6 has no such condition. */
@@ -16,28 +17,6 @@ export const backConditionToHealth: Readonly<Record<BackCondition, HealthConditi
   arthritis: 'arthritis',
   spondylolisthesis: 'spondylolisthesis',
   osteoporosis: null,
-};
-
-/** Plain words for each §1.6 condition, to fit "with …" and "you have told us about …". */
-export const conditionLabels: Readonly<Record<HealthCondition, string>> = {
-  disc_herniation: 'a disc herniation',
-  spinal_stenosis: 'spinal stenosis',
-  spondylolisthesis: 'spondylolisthesis',
-  spondylolysis: 'spondylolysis',
-  degenerative_disc_disease: 'degenerative disc disease',
-  arthritis: 'arthritis',
-  pregnancy: 'pregnancy',
-  reduced_skin_sensation: 'reduced feeling in the skin',
-  broken_skin: 'broken skin where it would go',
-  gi_ulcer_or_bleed: 'a stomach ulcer or bleeding',
-  kidney_disease: 'kidney disease',
-  heart_disease: 'heart disease',
-  liver_disease: 'liver disease',
-  anticoagulant_use: 'blood-thinning medicine',
-  diabetes_medication: 'diabetes medicine',
-  plant_allergy_apiaceae: 'an allergy to the celery and carrot plant family',
-  essential_oil_allergy: 'an essential-oil allergy',
-  young_children_at_home: 'young children at home',
 };
 
 /** The person's conditions in the §1.6 vocabulary: back conditions mapped, other conditions added, no repeats. */

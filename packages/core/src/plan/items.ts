@@ -25,27 +25,6 @@ import type {
   SourceCitation,
 } from './types.ts';
 
-/**
- * Catalogue cautions that are notes to the app's authors, not advice for the person (for example "use generic
- * names only in the app"). They stay in the knowledge base and are never shown as a plan caution.
- */
-export const editorialCautions: ReadonlySet<string> = new Set([
-  'Always shown after the red-flag check, never instead of it.',
-  'Do not promise that sleep speeds healing of the spasm; that link is unproven.',
-  "The right-angle detail and the '90-90' name are ours; the sources only say legs on a chair.",
-  'Use generic names only in the app.',
-  "Do not repeat 000_2f3779810b56e61f.txt's claim that exercises 'increase the space between vertebrae' as fact; it is unverified.",
-  'Present it supportively and without blame; point to general healthy-weight services rather than diets.',
-]);
-
-/**
- * Display notes written as instructions to the app; the plan shows these words to the person instead.
- */
-export const displayNoteOverrides: Readonly<Record<string, string>> = {
-  'tx-ice': 'Heat has better evidence than cold. A cold pack is fine in the first 48 hours if you prefer it.',
-  'tx-sleep-routine': 'General health advice that supports recovery, not a treatment for the spasm itself.',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Numbers
 // ---------------------------------------------------------------------------------------------
@@ -161,9 +140,12 @@ export function whyFor(entry: Entry): PlanWhy {
   };
 }
 
-/** What the person should watch for: the entry's cautions and contraindications, without the editorial notes. */
+/**
+ * What the person should watch for: the entry's cautions and contraindications. The catalogue's notes to its
+ * authors are already out of these fields (`entry.editorial`, set apart by the generator, spec 1.1 §1.2).
+ */
 export function cautionsFor(entry: Entry): string[] {
-  return [...entry.cautions, ...entry.contraindications].filter((text) => !editorialCautions.has(text));
+  return [...entry.cautions, ...entry.contraindications];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +188,7 @@ export function itemFor(entry: Entry, row: SlotRow, slot: PlanSlot, context: Ite
     howOften: { ...row.howOften },
     why: whyFor(entry),
     cautions: cautionsFor(entry),
-    displayNote: displayNoteOverrides[entry.id] ?? entry.display_note ?? null,
+    displayNote: entry.display_note ?? null,
     badges: match.suits.map(badgeFor),
     banners: match.caution.map(bannerFor),
     preferred: context.preferred,

@@ -1,40 +1,9 @@
 /**
- * The summary's own words: labels for the diary's factor codes, short labels for the triage questions (the full
- * questions are long for a one-page table), and the notice every copy carries. All written for this app.
+ * The summary's own words: short labels for the triage questions (the full questions are long for a one-page
+ * table) and the notice every copy carries. All written for this app. The diary's factor codes are named by the
+ * shared table in ../labels.ts, like everywhere else.
  */
-import { easeFactors, worseFactors } from '../records/index.ts';
 import type { Disposition, QuestionId } from '../triage/index.ts';
-
-/** Labels for the "what makes it worse" codes of a diary entry. */
-export const worseLabels: Readonly<Record<(typeof worseFactors)[number], string>> = {
-  sitting: 'Sitting',
-  standing: 'Standing',
-  walking: 'Walking',
-  bending: 'Bending',
-  lifting: 'Lifting',
-  twisting: 'Twisting',
-  lying_down: 'Lying down',
-  coughing_or_sneezing: 'Coughing or sneezing',
-  getting_up: 'Getting up from a bed or chair',
-  morning: 'Mornings',
-  evening: 'Evenings',
-  stress: 'Stress',
-};
-
-/** Labels for the "what eases it" codes of a diary entry. */
-export const betterLabels: Readonly<Record<(typeof easeFactors)[number], string>> = {
-  rest: 'Rest',
-  lying_down: 'Lying down',
-  walking: 'Walking',
-  movement: 'Moving about',
-  stretching: 'Stretching',
-  heat: 'Heat',
-  ice: 'Cold or ice',
-  medicine: 'Pain relief medicine',
-  massage: 'Massage',
-  changing_position: 'Changing position',
-  sleep: 'Sleep',
-};
 
 /** Short labels for the 25 triage questions, for a clinician reading a table. */
 export const questionLabels: Readonly<Record<QuestionId, string>> = {

@@ -80,3 +80,70 @@ export const afterwardWords = {
   oil: 'Wipe the oil off with a towel and wash your hands.',
   walkMore: 'Add a little to your walk each day while it feels fine.',
 } as const;
+
+/**
+ * The name a person reads for each number of a protocol: the knowledge base's fields (plan) and the timer's own
+ * (timeline). Field names are data keys in snake_case and must never reach a screen; labels-coverage tests check
+ * that every number of every protocol and timer has a name here.
+ */
+export const numberLabels = {
+  on_s: 'Time on',
+  off_s: 'Time off',
+  heat_on_s: 'Heat on',
+  cycles: 'Rounds',
+  max_cycles: 'Rounds at most',
+  prep_s: 'Warming time',
+  hot_s: 'Warm water',
+  cold_s: 'Cool water',
+  hold_s: 'Hold',
+  reps: 'Repetitions',
+  reps_per_side: 'Repetitions per side',
+  both_knees_reps: 'Repetitions with both knees',
+  sets: 'Sets',
+  session_min: 'Session length',
+  sessions_per_week: 'Sessions a week',
+  per_day: 'Times a day',
+  window_h: 'Offered for',
+  sleep_h: 'Sleep a night',
+  max_days: 'For at most',
+  first_prompt_day: 'First check-in on day',
+  second_prompt_day: 'Second check-in on day',
+  long_duration_day: 'Counts as long-lasting from day',
+  get_ready_s: 'Get ready',
+  release_s: 'Ease out',
+  rest_between_reps_s: 'Rest between repetitions',
+  switch_sides_s: 'Change sides',
+  skin_check_s: 'Skin check',
+} as const satisfies Readonly<Record<string, string>>;
+
+/** The groups a `spec_default` nests numbers in (`walking_target.session_min`). */
+const numberGroupLabels = {
+  prevention_target: 'Long-term goal',
+  walking_target: 'Walking goal',
+} as const satisfies Readonly<Record<string, string>>;
+
+function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * The label of a protocol number, e.g. `heat_on_s` → "Heat on", `walking_target.session_min` → "Walking goal:
+ * session length". A field missing from the tables (a spec change not yet labelled) is still shown in words,
+ * never as its raw name.
+ */
+export function numberLabel(field: string): string {
+  const parts = field.split('.');
+  const last = parts.at(-1) ?? field;
+  const label = lookup(numberLabels, last) ?? last.replace(/_(s|min|h)$/, '').replaceAll('_', ' ');
+  const group =
+    parts.length > 1
+      ? (lookup(numberGroupLabels, parts[0] ?? '') ?? parts[0]?.replaceAll('_', ' '))
+      : undefined;
+  return group === undefined ? label : `${group}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
+/** The mark beside a number (or a frequency) that is our choice, not a source's, and what it means. */
+export const oursMark = {
+  mark: '*',
+  legend: '* A number unknot chose for safety or practicality; no source article gives it.',
+} as const;

@@ -2,7 +2,7 @@
  * How sure we are and on what it rests: the evidence grade with its references (knowledge-base.md §1.5), the
  * seed articles that mention it, and how many of the five agree.
  */
-import type { Agreement, Certainty, Direction } from '@unknot/core';
+import { getEvidenceCode, type Agreement, type Certainty, type Direction } from '@unknot/core';
 import { t } from '../strings.ts';
 import { Source, shortUrl } from './sources.tsx';
 
@@ -35,8 +35,9 @@ export function EvidenceBlock({ evidence }: { evidence: EvidenceView }) {
       <ul class="refs">
         {evidence.refs.map((ref) => (
           <li key={ref.code}>
+            {/* By its title (spec 1.1 §0.1); the code is a data reference, not words for a person. */}
             <a href={ref.url} target="_blank" rel="noopener noreferrer">
-              {ref.code}
+              {getEvidenceCode(ref.code)?.title ?? ref.code}
               <span class="ref-url"> — {shortUrl(ref.url)}</span>
               <span class="visually-hidden"> {t.common.externalLink}</span>
             </a>

@@ -2,7 +2,7 @@
  * One piece of advice in the plan: what it is, how and how often, and why — its evidence grade with references
  * and the seed passages behind it. A timed item gets a start button.
  */
-import type { PlanItem, PlanNumber } from '@unknot/core';
+import { numberLabel, oursMark, type PlanItem, type PlanNumber } from '@unknot/core';
 import { t } from '../strings.ts';
 import { EvidenceBlock } from './evidence.tsx';
 import { Icon } from './icon.tsx';
@@ -36,6 +36,9 @@ export function PlanItemCard({
 }) {
   const Title = level === 3 ? 'h3' : 'h4';
   const Sub = level === 3 ? 'h4' : 'h5';
+  const ours = ` ${oursMark.mark}`;
+  const oursNumbers = full && item.how.numbers.some((n) => n.origin === 'ours');
+  const oursOften = item.howOften.basis === 'ours';
   const details = (
     <>
       <p>{item.note ?? item.summary}</p>
@@ -46,8 +49,10 @@ export function PlanItemCard({
       ))}
       <p class="small">
         <strong>{t.plan.howOften}</strong> {item.howOften.text}
-        {item.howOften.basis === 'ours' ? ' *' : ''}
+        {oursOften ? ours : ''}
       </p>
+      {/* An asterisk is never left unexplained: where the frequency carries one, so does its legend. */}
+      {oursOften ? <p class="hint">{oursMark.legend}</p> : null}
     </>
   );
   return (
@@ -103,13 +108,14 @@ export function PlanItemCard({
           <ul class="small">
             {item.how.numbers.map((n) => (
               <li key={n.field}>
-                {t.session.numberLabels[n.field] ?? n.field}: {numberText(n)}
-                {n.origin === 'ours' ? ' *' : ''}
+                {numberLabel(n.field)}: {numberText(n)}
+                {n.origin === 'ours' ? ours : ''}
               </li>
             ))}
           </ul>
         ) : null}
-        {full && item.how.oursReason ? <p class="hint">* {item.how.oursReason}</p> : null}
+        {oursNumbers && !oursOften ? <p class="hint">{oursMark.legend}</p> : null}
+        {full && item.how.oursReason ? <p class="hint">{item.how.oursReason}</p> : null}
         {item.cautions.length > 0 ? (
           <>
             <Sub>{t.learn.cautions}</Sub>

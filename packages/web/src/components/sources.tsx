@@ -1,8 +1,8 @@
 /**
- * A list of sources: the seed articles by our own neutral title (never the article's headline), external
- * references as links.
+ * A list of sources: the seed articles by their display title and kind (knowledge-base.md 1.1 §0.1; never the
+ * file name, which is a data reference only), external references as links.
  */
-import { getSeedFile } from '@unknot/core';
+import { seedDisplayName } from '@unknot/core';
 import { t } from '../strings.ts';
 
 /** A short, readable form of an address: host and path, without the scheme. */
@@ -18,12 +18,12 @@ export function shortUrl(url: string): string {
 }
 
 export function Source({ source, section }: { source: string; section?: string }) {
-  const seed = getSeedFile(source);
-  if (seed) {
+  const seed = seedDisplayName(source);
+  if (seed !== undefined) {
     return (
       <>
-        {seed.title}
-        {section ? `, ${t.learn.sourceSection(section)}` : ''} <span class="file-name">({seed.file})</span>
+        {seed}
+        {section ? `, ${t.learn.sourceSection(section)}` : ''}
       </>
     );
   }

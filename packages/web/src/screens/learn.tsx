@@ -2,7 +2,7 @@
  * Learn: search the knowledge base, or browse it by kind. The search index (MiniSearch over 80 entries) lives in
  * this lazily loaded chunk, not in the first bundle.
  */
-import { displayFor, entries, searchKnowledge, type Entry, type Kind } from '@unknot/core';
+import { entries, libraryBadge, searchKnowledge, type Entry, type Kind } from '@unknot/core';
 import { useLocation } from 'preact-iso';
 import { useMemo, useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
@@ -21,9 +21,11 @@ const kindOrder: readonly Kind[] = [
   'symptom',
 ];
 
+/** An entry's badge; a warning sign has its own ("Warning sign: get help"), never the green "Recommended". */
 export function DisplayTag({ entry }: { entry: Entry }) {
-  const display = displayFor(entry);
-  return <span class={`tag tag-${display}`}>{t.learn.displayName[display]}</span>;
+  const badge = libraryBadge(entry);
+  const tone = badge === 'warning_sign' ? 'warning' : badge;
+  return <span class={`tag tag-${tone}`}>{t.learn.displayName[badge]}</span>;
 }
 
 function EntryLink({ entry }: { entry: Entry }) {
