@@ -1,7 +1,17 @@
 import { isCancel, log, multiselect, select, text } from '@clack/prompts';
-import type { AnswerValue } from '@unknot/core';
-import type { Ask } from './triage-flow.ts';
+import type { AnswerValue, Question } from '@unknot/core';
+import { notSure, type Ask } from './triage-flow.ts';
 import { style } from './output.ts';
+
+/** "Not sure", offered only where the question says which cautious answer it stands for. */
+function unsureOption(question: Question): { value: typeof notSure; label: string }[] {
+  return question.ifUnsure === undefined ? [] : [{ value: notSure, label: 'Not sure' }];
+}
+
+/** Says which answer "not sure" was counted as, so the result is not a surprise. */
+function tellCautious(answer: string): void {
+  log.info(`Not sure counts as the more careful answer: "${answer}".`);
+}
 
 /** Asks a triage question in the terminal with @clack/prompts. */
 export const clackAsk: Ask = async (question, { index, total }) => {
@@ -9,14 +19,13 @@ export const clackAsk: Ask = async (question, { index, total }) => {
   const type = question.type;
   switch (type.kind) {
     case 'boolean': {
-      const value = await select<boolean>({
+      const value = await select<boolean | typeof notSure>({
         message,
-        options: [
-          { value: false, label: 'No' },
-          { value: true, label: 'Yes' },
-        ],
+        options: [{ value: false, label: 'No' }, { value: true, label: 'Yes' }, ...unsureOption(question)],
       });
-      return isCancel(value) ? undefined : value;
+      if (isCancel(value)) return undefined;
+      if (value === notSure) tellCautious(question.ifUnsure === true ? 'Yes' : 'No');
+      return value;
     }
     case 'integer': {
       const value = await text({
@@ -32,11 +41,21 @@ export const clackAsk: Ask = async (question, { index, total }) => {
       return isCancel(value) ? undefined : Number(value.trim());
     }
     case 'enum': {
-      const value = await select<string>({
+      const value = await select<string | typeof notSure>({
         message,
-        options: type.options.map((o) => ({ value: o.value, label: o.label })),
+        options: [
+          ...type.options.map((o) => ({ value: o.value, label: o.label })),
+          ...unsureOption(question),
+        ],
       });
-      return isCancel(value) ? undefined : (value as AnswerValue);
+      if (isCancel(value)) return undefined;
+      if (value === notSure) {
+        tellCautious(
+          type.options.find((o) => o.value === question.ifUnsure)?.label ?? String(question.ifUnsure),
+        );
+        return notSure;
+      }
+      return value as AnswerValue;
     }
     case 'multi':
       for (;;) {

@@ -1,4 +1,10 @@
-import { sessionState, type SessionEvent, type SessionState, type Timeline } from '@unknot/core';
+import {
+  completedSteps,
+  sessionState,
+  type SessionEvent,
+  type SessionState,
+  type Timeline,
+} from '@unknot/core';
 
 /** What the runner needs from the outside world; the real terminal in production, a scripted one in tests. */
 export interface RunnerTerminal {
@@ -91,21 +97,5 @@ export async function runTimeline(
     else if (key === 'n') events.push({ type: 'skip', at: t });
     else if (key === 'q' || key === '\u0003') events.push({ type: 'stop', at: t });
   }
-  return { state, events, stepsCompleted: completedSteps(timeline, events, state) };
-}
-
-/** Steps whose full time ran: a step ended by a skip or a stop is not completed. */
-function completedSteps(timeline: Timeline, events: readonly SessionEvent[], final: SessionState): number {
-  const cut = new Set<number>();
-  for (const e of events) {
-    if (e.type !== 'skip' && e.type !== 'stop') continue;
-    const at = sessionState(
-      timeline,
-      events.filter((x) => x.at < e.at),
-      e.at,
-    );
-    if (at.stepIndex !== null && at.status !== 'done') cut.add(at.stepIndex);
-  }
-  const reached = final.status === 'done' ? timeline.steps.length : (final.stepIndex ?? 0);
-  return timeline.steps.slice(0, reached).filter((s) => !cut.has(s.index)).length;
+  return { state, events, stepsCompleted: completedSteps(timeline, events, since) };
 }

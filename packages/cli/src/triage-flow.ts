@@ -9,11 +9,17 @@ import {
   type TriageResult,
 } from '@unknot/core';
 
-/** Asks one question and returns the answer, or `undefined` when the person cancels. */
+/**
+ * What `ask` returns when the person is not sure. Only for questions with an `ifUnsure` answer: the flow records
+ * that cautious answer (triage.md §2), so "not sure" can never lower the result.
+ */
+export const notSure: unique symbol = Symbol('not sure');
+
+/** Asks one question and returns the answer, `notSure`, or `undefined` when the person cancels. */
 export type Ask = (
   question: Question,
   position: { index: number; total: number },
-) => Promise<AnswerValue | undefined>;
+) => Promise<AnswerValue | typeof notSure | undefined>;
 
 export type FlowOutcome =
   | { kind: 'complete'; answers: PartialAnswers }
@@ -35,7 +41,9 @@ export async function runTriageFlow(ask: Ask): Promise<FlowOutcome> {
     if (!question) throw new Error(`questionnaire has no question ${id}`);
     const answer = await ask(question, { index, total: recommendedOrder.length });
     if (answer === undefined) return { kind: 'cancelled', answers };
-    answers[id] = answer;
+    if (answer === notSure && question.ifUnsure === undefined)
+      throw new Error(`question ${id} does not offer "not sure"`);
+    answers[id] = answer === notSure ? (question.ifUnsure as AnswerValue) : answer;
     const certain = certainEmergencies(answers);
     if (certain.length > 0) {
       return {

@@ -75,4 +75,17 @@ describe('unknot log (real binary, real SQLite file)', () => {
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it.each([
+    ['before the episode began', '2026-11-17T12:00:00Z'],
+    ['more than a day in the future', new Date(Date.now() + 3 * 86_400_000).toISOString()],
+  ])('refuses a time %s, naming the allowed range, and logs nothing', (_, at) => {
+    cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
+    const run = cli('log', '5', '--at', at);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `unknot: --at: ${at} is outside this episode. Give a time from the day it began (2026-11-18) up to now.`,
+    );
+    expect(cli('diary', '--json').stdout).not.toContain('"pain":5');
+  });
 });

@@ -71,4 +71,12 @@ describe('runTimeline', () => {
     const s = scriptedTerminal([]);
     await expect(runTimeline(heat(), s.terminal, [])).rejects.toThrow(/acknowledged/);
   });
+
+  it('counts no step done when every step was skipped, although the session reached its end', async () => {
+    const t = heat();
+    const s = scriptedTerminal(t.steps.map((_, i): [number, string] => [1_000_000 + 1000 * (i + 1), 'n']));
+    const outcome = await runTimeline(t, s.terminal, [{ type: 'acknowledge_prompts', at: s.start }], 1000);
+    expect(outcome.state.status).toBe('done');
+    expect(outcome.stepsCompleted).toBe(0);
+  });
 });

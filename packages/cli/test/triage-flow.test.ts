@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { recommendedOrder, rules, triage, type AnswerValue, type QuestionId } from '@unknot/core';
 import { describe, expect, it } from 'vitest';
-import { runTriageFlow, type Ask } from '../src/triage-flow.ts';
+import { notSure, runTriageFlow, type Ask } from '../src/triage-flow.ts';
 import { fixture } from './run-cli.ts';
 
 const allClear = JSON.parse(readFileSync(fixture('example-1.answers.json'), 'utf8')) as Record<
@@ -92,5 +92,27 @@ describe('the interactive triage flow', () => {
   it('every emergency rule can stop the flow', () => {
     // Guard: if a new emergency rule were added, this count would change and remind us to test it.
     expect(rules.filter((r) => r.disposition === 'emergency')).toHaveLength(12);
+  });
+});
+
+describe('"Not sure" in the interactive triage flow', () => {
+  it('records the cautious answer of the question for "not sure"', async () => {
+    const ask: Ask = (question) =>
+      Promise.resolve(question.id === 'improving_since_onset' ? notSure : allClear[question.id]);
+    const flow = await runTriageFlow(ask);
+    expect(flow.answers.improving_since_onset).toBe(false);
+  });
+
+  it('stops for an emergency when a warning sign is answered "not sure"', async () => {
+    const ask: Ask = (question) =>
+      Promise.resolve(question.id === 'leg_weakness' ? notSure : allClear[question.id]);
+    const flow = await runTriageFlow(ask);
+    expect(flow.kind).toBe('emergency');
+    expect(flow.answers.leg_weakness).toBe('both_legs');
+  });
+
+  it('refuses "not sure" for a question that does not offer it', async () => {
+    const ask: Ask = (question) => Promise.resolve(question.id === 'age' ? notSure : allClear[question.id]);
+    await expect(runTriageFlow(ask)).rejects.toThrow('age does not offer "not sure"');
   });
 });

@@ -1,4 +1,4 @@
-import { diaryEntryInputSchema, easeFactors, worseFactors } from '@unknot/core';
+import { diaryEntryInputSchema, diaryTimeProblems, easeFactors, worseFactors } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../output.ts';
@@ -79,9 +79,16 @@ export async function logCommand(options: LogOptions, io: Output): Promise<numbe
         .join('; '),
     );
   }
-  const { record } = await withStore(async (store) =>
-    store.createDiaryEntry(await requireActiveEpisode(store), parsed.data),
-  );
+  const { record } = await withStore(async (store) => {
+    const episode = await store.getEpisode(await requireActiveEpisode(store));
+    // The store refuses these too; checking first lets us name the range in the option's words.
+    if (diaryTimeProblems(parsed.data.at, episode, new Date().toISOString()).length > 0) {
+      throw new CliError(
+        `--at: ${options.at ?? parsed.data.at} is outside this episode. Give a time from the day it began (${episode.onsetDate}) up to now.`,
+      );
+    }
+    return store.createDiaryEntry(episode.id, parsed.data);
+  });
   io.out(options.json ? JSON.stringify(record) : `Logged pain ${record.pain}/10 at ${record.at}.`);
   return 0;
 }

@@ -2,6 +2,8 @@ import { confirm, isCancel, log, note, text } from '@clack/prompts';
 import {
   afterExercise,
   localDate,
+  numberLabel,
+  sourceDisplayName,
   timeline as buildTimeline,
   type Timeline,
   calendarDaysBetween,
@@ -87,27 +89,29 @@ function realTerminal(): RunnerTerminal & { close: () => void } {
   };
 }
 
-const numberNames: Record<string, string> = {
-  on_s: 'on',
-  off_s: 'off',
-  hot_s: 'hot',
-  cold_s: 'cool',
-  hold_s: 'hold',
-  reps: 'repetitions',
-  reps_per_side: 'repetitions per side',
-  cycles: 'rounds',
-  session_min: 'session',
-  prep_s: 'warming',
-};
+/** The numbers worth listing before a session (the short pauses between steps are left out); named by core. */
+const listedNumbers: ReadonlySet<string> = new Set([
+  'on_s',
+  'off_s',
+  'heat_on_s',
+  'hot_s',
+  'cold_s',
+  'hold_s',
+  'reps',
+  'reps_per_side',
+  'cycles',
+  'session_min',
+  'prep_s',
+]);
 
 /** The numbers of this session, saying which ones are ours rather than a source's. */
 function describeNumbers(t: Timeline): string {
   return t.numbers
-    .filter((n) => Object.hasOwn(numberNames, n.key))
+    .filter((n) => listedNumbers.has(n.key))
     .map((n) => {
       const value = n.unit === 'count' ? String(n.value) : `${n.value} ${n.unit}`;
       const origin = n.origin === 'source' ? '' : style('dim', " (our choice, not a source's)");
-      return `${numberNames[n.key] ?? n.key}: ${value}${origin}`;
+      return `${numberLabel(n.key)}: ${value}${origin}`;
     })
     .join('\n');
 }
@@ -132,7 +136,10 @@ export async function sessionCommand(protocolId: string | undefined, io: Output)
     );
   }
 
-  note(`${describeNumbers(t)}\n${style('dim', `Sources: ${t.sources.join('; ')}`)}`, t.title);
+  note(
+    `${describeNumbers(t)}\n${style('dim', `Sources: ${t.sources.map(sourceDisplayName).join('; ')}`)}`,
+    t.title,
+  );
   const acknowledgements = [];
   if (t.caveat) {
     const ok = await confirm({
@@ -166,7 +173,14 @@ export async function sessionCommand(protocolId: string | undefined, io: Output)
   }
   const endedAt = new Date().toISOString();
   const stopped = outcome.state.status === 'stopped';
-  io.out(stopped ? 'Stopped.' : `Done. ${t.afterward.join(' ')}`);
+  // A session skipped through reached its end, but nothing was done: say so, as the log and the summary will.
+  io.out(
+    stopped
+      ? 'Stopped.'
+      : outcome.stepsCompleted === 0
+        ? 'Skipped: every step was skipped, so it is logged as skipped.'
+        : `Done. ${t.afterward.join(' ')}`,
+  );
 
   let painAfter: number | undefined;
   if (t.painCheck && painBefore !== undefined) {

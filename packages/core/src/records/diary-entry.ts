@@ -40,6 +40,8 @@ export const medicineSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** Dose as written on the pack or by the person; unknot never calculates doses. */
   dose: freeText(100).optional(),
+  /** When it was taken, if the person said; otherwise the entry's own time stands for it. */
+  at: utcInstant.optional(),
 });
 
 export const diaryEntryInputSchema = z.strictObject({

@@ -4,7 +4,7 @@
  * (SVG's convention); the PDF flips them.
  */
 import { formatShortDate } from './dates.ts';
-import type { SummaryPainDay } from './types.ts';
+import type { SummaryCheckPain, SummaryPainDay } from './types.ts';
 
 export interface Point {
   x: number;
@@ -29,6 +29,8 @@ export interface ChartGeometry {
   worstRuns: Point[][];
   /** Every rated day, so a lone rating still shows. */
   worstPoints: Point[];
+  /** The first check's pain score, a mark of its own: it is not a diary rating. */
+  checkPoint: Point | null;
   /** The 3-day rolling mean as line runs. */
   rollingRuns: Point[][];
   yTicks: { value: number; y: number }[];
@@ -73,7 +75,12 @@ function tickIndices(n: number, max: number): number[] {
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** The chart of the daily worst pain and its 3-day rolling mean, laid out in `box`. */
-export function chartGeometry(days: readonly SummaryPainDay[], box: ChartBox, maxXTicks = 8): ChartGeometry {
+export function chartGeometry(
+  days: readonly SummaryPainDay[],
+  box: ChartBox,
+  maxXTicks = 8,
+  check: SummaryCheckPain | null = null,
+): ChartGeometry {
   const plot = {
     x: box.left,
     y: box.top,
@@ -90,6 +97,10 @@ export function chartGeometry(days: readonly SummaryPainDay[], box: ChartBox, ma
     plot,
     worstRuns: runs(worst, x, y),
     worstPoints: days.flatMap((d, i) => (d.worst === null ? [] : [{ x: x(i), y: y(d.worst) }])),
+    checkPoint: (() => {
+      const i = check === null ? -1 : days.findIndex((d) => d.date === check.date);
+      return check === null || i === -1 ? null : { x: x(i), y: y(check.pain) };
+    })(),
     rollingRuns: runs(
       days.map((d) => d.rolling3),
       x,

@@ -157,21 +157,31 @@ export function summariseTreatments(
   );
 }
 
-/** Medicines grouped by name regardless of case, most often first; doses exactly as written. */
-export function summariseMedicines(entries: readonly LocalEntry[]): SummaryMedicine[] {
+/**
+ * Medicines grouped by name regardless of case, most often first; doses exactly as written. A medicine's own time
+ * taken (`at`) dates it when given, so a tablet logged the next morning counts on the day it was taken.
+ */
+export function summariseMedicines(entries: readonly LocalEntry[], timeZone: string): SummaryMedicine[] {
   const byName = new Map<string, SummaryMedicine>();
   for (const e of entries) {
     const counted = new Set<string>();
     for (const m of e.entry.medicines ?? []) {
       const name = m.name.trim();
       if (name === '') continue;
+      const taken = m.at === undefined ? null : localDateTime(m.at, timeZone);
+      const date = taken?.date ?? e.date;
       const key = name.toLowerCase();
       let med = byName.get(key);
       if (med === undefined) {
-        med = { name, doses: [], times: 0, firstDate: e.date, lastDate: e.date };
+        med = { name, doses: [], times: 0, firstDate: date, lastDate: date, lastTakenAt: null };
         byName.set(key, med);
       }
-      med.lastDate = e.date;
+      if (date < med.firstDate) med.firstDate = date;
+      if (date > med.lastDate) med.lastDate = date;
+      if (taken !== null) {
+        const when = `${taken.date} ${taken.time}`;
+        if (med.lastTakenAt === null || when > med.lastTakenAt) med.lastTakenAt = when;
+      }
       if (!counted.has(key)) {
         counted.add(key);
         med.times++;

@@ -32,6 +32,7 @@ export const headings = {
 
 /** Labels of the episode facts, short enough for a narrow printed column. */
 export const episodeKeys = {
+  age: 'Age',
   started: 'Started',
   trigger: 'Set off by',
   location: 'Where',
@@ -41,6 +42,28 @@ export const episodeKeys = {
 } as const;
 
 export const none = 'None recorded';
+
+/** The episode's facts as label and value, for the HTML list and the PDF band alike. */
+export function episodeRows(s: DoctorSummary): [string, string][] {
+  const conditions = s.episode.knownConditions.map((c) => c.text).join('; ');
+  const work = workText(s);
+  return [
+    ...(s.episode.age === null ? [] : [[episodeKeys.age, `${s.episode.age} years`] as [string, string]]),
+    [episodeKeys.started, onsetText(s)],
+    [episodeKeys.trigger, s.episode.trigger.text],
+    [episodeKeys.location, s.episode.location.text],
+    [episodeKeys.pattern, patternText(s.pattern)],
+    [episodeKeys.conditions, conditions === '' ? 'None' : conditions],
+    ...(work === '' ? [] : [[episodeKeys.work, work] as [string, string]]),
+  ];
+}
+
+/** Says what the chart's separate mark is, or nothing when there is none. */
+export function checkPainText(p: SummaryPain): string {
+  return p.check === null
+    ? ''
+    : `Ring: ${p.check.pain}/10, the worst pain in the 24 hours before the first check (${formatShortDate(p.check.date)}).`;
+}
 
 export function painText(n: number | null): string {
   return n === null ? '–' : `${n}/10`;
@@ -115,9 +138,10 @@ export function sessionPain(s: SummarySession): string {
   return `${s.painBefore ?? '?'} → ${s.painAfter ?? '?'}${change}`;
 }
 
+/** A session with no step done was skipped through, not completed (the steps count comes from `completedSteps`). */
 export function sessionOutcome(s: SummarySession): string {
-  if (!s.stoppedEarly) return 'Completed';
-  return s.stopReason === null ? 'Stopped early' : `Stopped early: ${s.stopReason}`;
+  if (s.stoppedEarly) return s.stopReason === null ? 'Stopped early' : `Stopped early: ${s.stopReason}`;
+  return s.stepsCompleted === 0 ? 'Skipped' : 'Completed';
 }
 
 export function medicineDoses(m: SummaryMedicine): string {
@@ -129,7 +153,9 @@ export function medicineUse(m: SummaryMedicine): string {
     m.firstDate === m.lastDate
       ? formatShortDate(m.firstDate)
       : `${formatShortDate(m.firstDate)}–${formatShortDate(m.lastDate)}`;
-  return `${m.times}× (${span})`;
+  if (m.lastTakenAt === null) return `${m.times}× (${span})`;
+  const [date = '', time = ''] = m.lastTakenAt.split(' ');
+  return `${m.times}× (${span}), last taken ${formatShortDate(date)} ${time}`;
 }
 
 export function generatedText(s: DoctorSummary): string {

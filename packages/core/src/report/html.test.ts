@@ -68,7 +68,7 @@ describe('summaryToHtml: document', () => {
     expect(html).toContain('role="img" aria-labelledby="chart-title chart-desc"');
     expect(html).toMatch(/<title id="chart-title">[^<]+<\/title>/);
     expect(html).toMatch(/<desc id="chart-desc">Daily worst pain on 10 of 10 days/);
-    expect(html.match(/<circle /g)).toHaveLength(10);
+    expect(html.match(/<circle [^>]*fill="#1f4e79"/g)).toHaveLength(10);
   });
 
   it('shows the red-flag answers with the question and the answer in words', () => {
@@ -134,6 +134,52 @@ describe('summaryToHtml: styles', () => {
     expect(print).toMatch(/tr, li, figure, dl \{ break-inside: avoid; \}/);
     expect(summaryCss).toMatch(
       /table \{ break-inside: avoid; \}|section, article, figure, table, dl \{ break-inside: avoid; \}/,
+    );
+  });
+});
+
+describe('summaryToHtml: session outcomes', () => {
+  const episode = makeEpisode();
+  const [first, second] = makeSessions(episode);
+  const outcomes = (sessions: ReturnType<typeof makeSessions>): string[] =>
+    [
+      ...summaryToHtml(buildSummary(makeInput({ sessions }))).matchAll(
+        /<td>(Completed|Skipped|Stopped early[^<]*)<\/td>/g,
+      ),
+    ].map((m) => m[1] ?? '');
+
+  it('says "Skipped" for a session with no step done, never "Completed"', () => {
+    if (first === undefined || second === undefined) throw new Error('two sessions expected');
+    expect(outcomes([{ ...first, stepsCompleted: 0 }, second])).toEqual(['Completed', 'Skipped']);
+  });
+
+  it('says "Stopped early" for a session stopped before its end, even with no step done', () => {
+    if (first === undefined) throw new Error('a session expected');
+    expect(outcomes([{ ...first, stepsCompleted: 0, stoppedEarly: true }])).toEqual(['Stopped early']);
+  });
+});
+
+describe('summaryToHtml: age, check pain score and session names', () => {
+  it('shows the age first in the episode facts', () => {
+    expect(html).toMatch(/<dl>\n<dt>Age<\/dt><dd>46 years<\/dd>\n<dt>Started<\/dt>/);
+  });
+
+  it('marks the first check pain score on the chart with a ring, and says what it is', () => {
+    expect(html.match(/<circle [^>]*fill="none"/g)).toHaveLength(1);
+    expect(html).toContain('Ring: 7/10, the worst pain in the 24 hours before the first check');
+  });
+});
+
+describe('summaryToHtml: medicines from the diary', () => {
+  it('lists each medicine with its dose, how often, and when it was last taken', () => {
+    const episode = makeEpisode();
+    const entries = makeDiary(episode, 2).map((e) => ({
+      ...e,
+      medicines: [{ name: 'Naproxen', dose: '250 mg', at: '2026-11-04T08:00:00.000Z' }],
+    }));
+    const page = summaryToHtml(buildSummary(makeInput({ episode, entries })));
+    expect(page).toContain(
+      '<tr><th scope="row">Naproxen</th><td>250 mg</td><td>2× (4 Nov), last taken 4 Nov 08:00</td></tr>',
     );
   });
 });

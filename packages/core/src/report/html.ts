@@ -8,7 +8,6 @@ import { chartGeometry, type ChartGeometry, type Point } from './chart.ts';
 import { summaryCss } from './css.ts';
 import { formatDate, formatShortDate } from './dates.ts';
 import {
-  episodeKeys,
   factorsText,
   generatedText,
   headings,
@@ -16,15 +15,14 @@ import {
   medicineDoses,
   medicineUse,
   none,
-  onsetText,
+  episodeRows,
+  checkPainText,
   painText,
-  patternText,
   sessionOutcome,
   sessionPain,
   sleepText,
   treatmentUse,
   trendText,
-  workText,
 } from './format.ts';
 import type { DoctorSummary, SummaryAssessment, SummaryFactors } from './types.ts';
 import { dispositionWords } from './words.ts';
@@ -63,16 +61,7 @@ function more(shown: number, total: number, what: string): string {
 }
 
 function episodeSection(s: DoctorSummary): string {
-  const conditions = s.episode.knownConditions.map((c) => c.text).join('; ');
-  const rows: [string, string][] = [
-    [episodeKeys.started, onsetText(s)],
-    [episodeKeys.trigger, s.episode.trigger.text],
-    [episodeKeys.location, s.episode.location.text],
-    [episodeKeys.pattern, patternText(s.pattern)],
-    [episodeKeys.conditions, conditions === '' ? 'None' : conditions],
-  ];
-  const work = workText(s);
-  if (work !== '') rows.push([episodeKeys.work, work]);
+  const rows = episodeRows(s);
   return `<section aria-labelledby="h-episode">
 <h2 id="h-episode">${e(headings.episode)}</h2>
 <dl>
@@ -122,8 +111,12 @@ function chartSvg(g: ChartGeometry, s: DoctorSummary): string {
   const dots = g.worstPoints
     .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="${g.radius}" fill="#1f4e79"/>`)
     .join('');
+  const ring =
+    g.checkPoint === null
+      ? ''
+      : `<circle cx="${g.checkPoint.x}" cy="${g.checkPoint.y}" r="${Math.max(3.5, g.radius * 1.8)}" fill="none" stroke="#b35c00" stroke-width="1.5"/>`;
   const empty =
-    rated === 0
+    rated === 0 && g.checkPoint === null
       ? `<text x="${plot.x + plot.width / 2}" y="${plot.y + plot.height / 2}" font-size="12" text-anchor="middle" fill="#4d4d4d">No ratings yet</text>`
       : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${box.width} ${box.height}" role="img" aria-labelledby="chart-title chart-desc">
@@ -131,13 +124,20 @@ function chartSvg(g: ChartGeometry, s: DoctorSummary): string {
 <desc id="chart-desc">${e(description)}</desc>
 ${grid}
 <line x1="${plot.x}" y1="${plot.y + plot.height}" x2="${plot.x + plot.width}" y2="${plot.y + plot.height}" stroke="#4d4d4d" stroke-width="1"/>
-${xLabels}${rolling}${worst}${dots}${empty}
+${xLabels}${rolling}${worst}${dots}${ring}${empty}
 </svg>`;
 }
 
 function chartSection(s: DoctorSummary): string {
-  const g = chartGeometry(s.pain.days, { width: 520, height: 190, left: 28, right: 10, top: 8, bottom: 22 });
-  const extra = [highestText(s.pain), sleepText(s.pain)].filter((t) => t !== '').join(' ');
+  const g = chartGeometry(
+    s.pain.days,
+    { width: 520, height: 190, left: 28, right: 10, top: 8, bottom: 22 },
+    8,
+    s.pain.check,
+  );
+  const extra = [checkPainText(s.pain), highestText(s.pain), sleepText(s.pain)]
+    .filter((t) => t !== '')
+    .join(' ');
   return `<section aria-labelledby="h-chart">
 <h2 id="h-chart">${e(headings.chart)}</h2>
 <figure>

@@ -210,6 +210,13 @@ describe('summaryToPdf', () => {
     expect(text).toContain('Pain below the knee: Yes, in one leg');
     expect(text).toContain('5 → 7 (+2)');
   });
+
+  it.skipIf(!hasPdftotext)('shows the age, the first check pain score and whole session names', () => {
+    const text = pageText(pdf).replaceAll(/\s+/g, ' ');
+    expect(text).toMatch(/The episode Age .*46 years/);
+    expect(text).toContain('Ring: 7/10');
+    for (const session of summary.sessions.slice(0, 3)) expect(text).toContain(session.title);
+  });
 });
 
 // pdftoppm renders the page the way a viewer would; without it (no poppler-utils) these checks cannot run.

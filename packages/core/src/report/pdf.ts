@@ -11,7 +11,6 @@ import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } 
 import { chartGeometry } from './chart.ts';
 import { formatDate, formatShortDate } from './dates.ts';
 import {
-  episodeKeys,
   factorsText,
   generatedText,
   headings,
@@ -19,14 +18,13 @@ import {
   medicineDoses,
   medicineUse,
   none,
-  onsetText,
-  patternText,
+  episodeRows,
+  checkPainText,
   sessionOutcome,
   sessionPain,
   sleepText,
   treatmentUse,
   trendText,
-  workText,
 } from './format.ts';
 import { drawableText, truncateLine, wrapText, type TextFont } from './pdf-text.ts';
 import type { DoctorSummary, SummaryFactors } from './types.ts';
@@ -244,7 +242,12 @@ function drawChart(
   width: number,
   height: number,
 ): void {
-  const g = chartGeometry(s.pain.days, { width, height, left: 18, right: 6, top: 4, bottom: 13 }, 7);
+  const g = chartGeometry(
+    s.pain.days,
+    { width, height, left: 18, right: 6, top: 4, bottom: 13 },
+    7,
+    s.pain.check,
+  );
   const X = (px: number) => x + px;
   const Y = (py: number) => top - py;
   const { plot } = g;
@@ -311,7 +314,16 @@ function drawChart(
     }
   }
   for (const p of g.worstPoints) page.drawCircle({ x: X(p.x), y: Y(p.y), size: g.radius, color: accent });
-  if (g.worstPoints.length === 0) {
+  if (g.checkPoint !== null) {
+    page.drawCircle({
+      x: X(g.checkPoint.x),
+      y: Y(g.checkPoint.y),
+      size: Math.max(2.5, g.radius * 1.8),
+      borderColor: amber,
+      borderWidth: 1,
+    });
+  }
+  if (g.worstPoints.length === 0 && g.checkPoint === null) {
     const label = 'No ratings yet';
     page.drawText(label, {
       x: X(plot.x + plot.width / 2) - regular.pdf.widthOfTextAtSize(label, size.body) / 2,
@@ -346,23 +358,23 @@ function leftColumn(col: Column, s: DoctorSummary): void {
   else
     col.row(
       [
-        { text: 'Date', width: col.width * 0.19, color: muted },
-        { text: 'Session', width: col.width * 0.28, color: muted },
-        { text: 'Min', width: col.width * 0.07, color: muted },
-        { text: 'Pain', width: col.width * 0.17, color: muted },
-        { text: 'Outcome', width: col.width * 0.29, color: muted },
+        { text: 'Date', width: col.width * 0.25, color: muted },
+        { text: 'Min', width: col.width * 0.09, color: muted },
+        { text: 'Pain', width: col.width * 0.24, color: muted },
+        { text: 'Outcome', width: col.width * 0.42, color: muted },
       ],
       size.small,
     );
   const sessions = s.sessions.slice(0, pdfLimits.sessions);
   for (const x of sessions) {
+    // The name gets a line of its own, so a long one is wrapped rather than cut in a narrow cell.
+    col.text(x.title, { bold: true, size: size.small, maxLines: 2 });
     col.row(
       [
-        { text: `${formatShortDate(x.date)} ${x.time}`, width: col.width * 0.19 },
-        { text: x.title, width: col.width * 0.28, bold: true },
-        { text: String(x.minutes), width: col.width * 0.07 },
-        { text: sessionPain(x), width: col.width * 0.17 },
-        { text: sessionOutcome(x), width: col.width * 0.29 },
+        { text: `${formatShortDate(x.date)} ${x.time}`, width: col.width * 0.25 },
+        { text: String(x.minutes), width: col.width * 0.09 },
+        { text: sessionPain(x), width: col.width * 0.24 },
+        { text: sessionOutcome(x), width: col.width * 0.42 },
       ],
       size.small,
     );
@@ -528,15 +540,7 @@ export async function summaryToPdf(summary: DoctorSummary, options: SummaryPdfOp
   const rightWidth = contentWidth - leftWidth - gutter;
   const facts = new Column(page, fonts, { x: margin, y: bandTop, width: leftWidth, bottom: 0 });
   facts.heading(headings.episode);
-  const rows: [string, string][] = [
-    [episodeKeys.started, onsetText(s)],
-    [episodeKeys.trigger, s.episode.trigger.text],
-    [episodeKeys.location, s.episode.location.text],
-    [episodeKeys.pattern, patternText(s.pattern)],
-    [episodeKeys.conditions, s.episode.knownConditions.map((c) => c.text).join('; ') || 'None'],
-  ];
-  const work = workText(s);
-  if (work !== '') rows.push([episodeKeys.work, work]);
+  const rows = episodeRows(s);
   const keyWidth = 72;
   for (const [key, value] of rows) {
     const y = facts.y;
@@ -561,7 +565,9 @@ export async function summaryToPdf(summary: DoctorSummary, options: SummaryPdfOp
     color: muted,
   });
   chartCol.text(
-    [trendText(s.pain), highestText(s.pain), sleepText(s.pain)].filter((t) => t !== '').join(' '),
+    [checkPainText(s.pain), trendText(s.pain), highestText(s.pain), sleepText(s.pain)]
+      .filter((t) => t !== '')
+      .join(' '),
     {
       size: size.small,
       maxLines: 3,

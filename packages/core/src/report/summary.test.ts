@@ -147,13 +147,21 @@ describe('buildSummary: the diary', () => {
       'medicines: grouped regardless of case, doses as written',
       (s) => s.medicines,
       [
-        { name: 'Ibuprofen', doses: ['200 mg'], times: 5, firstDate: '2026-11-03', lastDate: '2026-11-08' },
+        {
+          name: 'Ibuprofen',
+          doses: ['200 mg'],
+          times: 5,
+          firstDate: '2026-11-03',
+          lastDate: '2026-11-08',
+          lastTakenAt: null,
+        },
         {
           name: 'naproxen',
           doses: ['250 mg twice a day'],
           times: 1,
           firstDate: '2026-11-05',
           lastDate: '2026-11-05',
+          lastTakenAt: null,
         },
       ],
     ],
@@ -389,3 +397,55 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('buildSummary: age and the check pain score', () => {
+  it('gives the age from the latest check, whatever the order of the records', () => {
+    const input = makeInput({
+      assessments: [
+        makeAssessment({ age: 52 }, 2, '2026-11-10T08:00:00.000Z'),
+        makeAssessment({ age: 51 }, 1, '2026-11-04T08:00:00.000Z'),
+      ],
+    });
+    expect(buildSummary(input).episode.age).toBe(52);
+    expect(buildSummary(makeInput({ assessments: [] })).episode.age).toBeNull();
+  });
+
+  it('takes the first check pain score as the first point of the series, on its day', () => {
+    expect(summary.pain.check).toEqual({ pain: 7, date: '2026-11-03', day: 0 });
+    expect(buildSummary(makeInput({ assessments: [] })).pain.check).toBeNull();
+  });
+
+  it('leaves out a check made before the onset (it is not on the chart) and takes the next', () => {
+    const input = makeInput({
+      assessments: [
+        makeAssessment({ pain_score: 9 }, 1, '2026-11-01T08:00:00.000Z'),
+        makeAssessment({ pain_score: 6 }, 2, '2026-11-05T08:00:00.000Z'),
+      ],
+    });
+    expect(buildSummary(input).pain.check).toEqual({ pain: 6, date: '2026-11-05', day: 2 });
+  });
+});
+
+describe('buildSummary: medicines with the time taken', () => {
+  it('dates a medicine by its own time taken, in the episode time zone, and keeps the latest', () => {
+    const episode = makeEpisode();
+    const entries = makeDiary(episode, 3).map((e, i) => ({
+      ...e,
+      medicines:
+        i === 2
+          ? [{ name: 'Ibuprofen', dose: '400 mg', at: '2026-11-04T22:30:00.000Z' }]
+          : i === 1
+            ? [{ name: 'ibuprofen', dose: '200 mg', at: '2026-11-04T07:15:00.000Z' }]
+            : [],
+    }));
+    const [med] = buildSummary(makeInput({ episode, entries })).medicines;
+    expect(med).toEqual({
+      name: 'ibuprofen',
+      doses: ['200 mg', '400 mg'],
+      times: 2,
+      firstDate: '2026-11-04',
+      lastDate: '2026-11-04',
+      lastTakenAt: '2026-11-04 22:30',
+    });
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { DomainError, type FieldIssue } from '../errors.ts';
 import { questions, type QuestionId } from '../triage/index.ts';
-import { isUtcInstant } from './dates.ts';
+import { isUtcInstant, localDateTime } from './dates.ts';
 import {
   localEntries,
   summariseFactors,
@@ -19,8 +19,17 @@ import {
 import { summarisePlan } from './plan-facts.ts';
 import { questionsToAsk } from './questions-to-ask.ts';
 import { summariseAssessments } from './triage-facts.ts';
-import type { Coded, DoctorSummary, SummaryAnalysisInput, SummaryInput, SummaryPain } from './types.ts';
-import { betterLabels, patientReportedNotice, worseLabels } from './words.ts';
+import type {
+  Coded,
+  DoctorSummary,
+  SummaryAnalysisInput,
+  SummaryAssessmentInput,
+  SummaryCheckPain,
+  SummaryInput,
+  SummaryPain,
+} from './types.ts';
+import { easeFactorLabels, worseFactorLabels } from '../labels.ts';
+import { patientReportedNotice } from './words.ts';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -38,7 +47,44 @@ function coded(questionId: QuestionId, code: string): Coded {
 
 const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
 
-function summarisePain(analysis: SummaryAnalysisInput, entries: readonly LocalEntry[]): SummaryPain {
+/** Assessments oldest first (ties by id), so "first" and "latest" never depend on the input order. */
+function byTimeAndId(assessments: readonly SummaryAssessmentInput[]): SummaryAssessmentInput[] {
+  return [...assessments].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+const wholeNumber = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) ? value : null;
+
+/** Age from the latest check that gave one. */
+function latestAge(assessments: readonly SummaryAssessmentInput[]): number | null {
+  for (const a of byTimeAndId(assessments).reverse()) {
+    const age = wholeNumber(a.answers.age);
+    if (age !== null) return age;
+  }
+  return null;
+}
+
+/** The pain score of the first check made on a day of the chart (a check before the onset is not on it). */
+function firstCheckPain(
+  assessments: readonly SummaryAssessmentInput[],
+  analysis: SummaryAnalysisInput,
+): SummaryCheckPain | null {
+  for (const a of byTimeAndId(assessments)) {
+    const pain = wholeNumber(a.answers.pain_score);
+    const { date } = localDateTime(a.at, analysis.timeZone);
+    const day = analysis.days.find((d) => d.date === date);
+    if (pain !== null && day !== undefined) return { pain, date, day: day.day };
+  }
+  return null;
+}
+
+function summarisePain(
+  analysis: SummaryAnalysisInput,
+  entries: readonly LocalEntry[],
+  assessments: readonly SummaryAssessmentInput[],
+): SummaryPain {
   const left = new Set(analysis.outOfRange);
   const readings = entries
     .filter((e) => !left.has(e.entry.id))
@@ -48,6 +94,7 @@ function summarisePain(analysis: SummaryAnalysisInput, entries: readonly LocalEn
     if (highest === null || r.pain > highest.pain) highest = { pain: r.pain, date: r.date };
   const sleep = summariseSleep(entries.filter((e) => !left.has(e.entry.id)));
   return {
+    check: firstCheckPain(assessments, analysis),
     days: analysis.days.map((d, i) => ({
       day: d.day,
       date: d.date,
@@ -123,8 +170,8 @@ export function buildSummary(input: SummaryInput): DoctorSummary {
   const entries = localEntries(input.entries, tz);
   const sessions = summariseSessions(input.sessions ?? [], tz);
   const assessments = summariseAssessments(input.assessments ?? [], tz);
-  const medicines = summariseMedicines(entries);
-  const pain = summarisePain(analysis, entries);
+  const medicines = summariseMedicines(entries, tz);
+  const pain = summarisePain(analysis, entries, input.assessments ?? []);
   const summaryEpisode: DoctorSummary['episode'] = {
     id: episode.id,
     onsetDate: episode.onsetDate,
@@ -136,6 +183,7 @@ export function buildSummary(input: SummaryInput): DoctorSummary {
     knownConditions: episode.knownConditions.map((c) => coded('known_conditions', c)),
     work: episode.preferences?.work ?? null,
     createdAt: episode.createdAt ?? null,
+    age: latestAge(input.assessments ?? []),
   };
   return {
     kind: 'doctor_summary',
@@ -144,8 +192,8 @@ export function buildSummary(input: SummaryInput): DoctorSummary {
     notice: patientReportedNotice,
     episode: summaryEpisode,
     pattern: summarisePattern(entries),
-    worse: summariseFactors(entries, (e) => e.worse, worseLabels),
-    better: summariseFactors(entries, (e) => e.better, betterLabels),
+    worse: summariseFactors(entries, (e) => e.worse, worseFactorLabels),
+    better: summariseFactors(entries, (e) => e.better, easeFactorLabels),
     pain,
     treatments: summariseTreatments(entries, sessions),
     sessions,

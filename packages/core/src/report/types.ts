@@ -36,7 +36,13 @@ export interface SummaryEntryInput {
   readonly worse?: { readonly known: readonly string[]; readonly text?: string | undefined } | undefined;
   readonly better?: { readonly known: readonly string[]; readonly text?: string | undefined } | undefined;
   readonly treatments?: readonly string[] | undefined;
-  readonly medicines?: readonly { readonly name: string; readonly dose?: string | undefined }[] | undefined;
+  readonly medicines?:
+    | readonly {
+        readonly name: string;
+        readonly dose?: string | undefined;
+        readonly at?: string | undefined;
+      }[]
+    | undefined;
   readonly sleepHours?: number | undefined;
   readonly note?: string | undefined;
 }
@@ -175,6 +181,8 @@ export interface SummaryEpisode {
   /** The kind of work the person does, when known. */
   work: 'sitting' | 'standing' | 'physical' | null;
   createdAt: string | null;
+  /** Age in years, from the latest check's answers; `null` before any check. */
+  age: number | null;
 }
 
 /**
@@ -230,8 +238,18 @@ export interface SummaryPainReading {
   pain: number;
 }
 
+/** The worst pain in the last 24 hours (0–10) given in the first check, on a day of the chart. */
+export interface SummaryCheckPain {
+  pain: number;
+  date: string;
+  /** Days since onset. */
+  day: number;
+}
+
 export interface SummaryPain {
   days: SummaryPainDay[];
+  /** The first check's pain score: the first point of the series, drawn apart from the diary's ratings. */
+  check: SummaryCheckPain | null;
   readings: SummaryPainReading[];
   baseline: number | null;
   latest: number | null;
@@ -279,8 +297,11 @@ export interface SummaryMedicine {
   doses: string[];
   /** Diary entries that listed it. */
   times: number;
+  /** Local dates it was taken (its own time when given, else the entry's). */
   firstDate: string;
   lastDate: string;
+  /** When it was last taken, local `YYYY-MM-DD HH:MM`, when a diary entry gave the time; else `null`. */
+  lastTakenAt: string | null;
 }
 
 /** One triage answer, typed, with its words. */

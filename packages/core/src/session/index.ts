@@ -22,7 +22,9 @@ export {
   type VariantSpec,
 } from './protocols.ts';
 export { timeline, timedProtocolIds } from './timeline.ts';
+export { numberLabel, numberLabels, oursMark } from './labels.ts';
 export { sessionState } from './state.ts';
+export { completedSteps } from './completed.ts';
 export { withinWindow, windowEndsAt, protocolWindowMs } from './window.ts';
 export {
   afterExercise,

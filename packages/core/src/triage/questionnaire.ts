@@ -1,4 +1,4 @@
-import type { QuestionId } from './types.ts';
+import type { AnswerValue, QuestionId } from './types.ts';
 
 export interface Option<V extends string = string> {
   value: V;
@@ -21,6 +21,11 @@ export interface Question {
   /** Extra guidance, from the spec's notes for the UI, shown on request. */
   help: string;
   type: AnswerType;
+  /**
+   * What "not sure" stands for, where the check offers it (triage.md §2: never the reassuring answer, always the
+   * more cautious one). Absent where "not sure" is not offered (age, days, location, trigger, pain, conditions).
+   */
+  ifUnsure?: AnswerValue;
 }
 
 const sides: readonly Option[] = [
@@ -105,6 +110,7 @@ export const questions: readonly Question[] = [
     text: 'Does pain travel from your back down a leg to below the knee?',
     help: `${thisEpisode} Pain that stops at the buttock or thigh counts as "no".`,
     type: { kind: 'enum', options: sides },
+    ifUnsure: 'both_legs',
   },
   {
     id: 'leg_numbness',
@@ -112,6 +118,7 @@ export const questions: readonly Question[] = [
     text: 'Do you have numbness, tingling or pins and needles in a leg or foot?',
     help: thisEpisode,
     type: { kind: 'enum', options: sides },
+    ifUnsure: 'both_legs',
   },
   {
     id: 'leg_weakness',
@@ -119,6 +126,7 @@ export const questions: readonly Question[] = [
     text: 'Does a leg feel weak? For example, the foot slaps or drags, the knee gives way, or you cannot stand on your heels or toes.',
     help: `${thisEpisode} A leg that hurts but still does what you ask of it is not weak.`,
     type: { kind: 'enum', options: sides },
+    ifUnsure: 'both_legs',
   },
   {
     id: 'saddle_numbness',
@@ -126,6 +134,7 @@ export const questions: readonly Question[] = [
     text: 'Since the back pain started, have you had numbness, tingling or a change in feeling between your legs, around your genitals, back passage or buttocks, or when wiping after the toilet?',
     help: `${thisEpisode} If you are unsure, answer "yes": a missed sign here can cause lasting harm.`,
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'bladder_problems',
@@ -133,6 +142,7 @@ export const questions: readonly Question[] = [
     text: 'Since the back pain started, have you had any new problem with your bladder? For example, difficulty starting to pee, a weak or stop-start stream, not feeling when your bladder is full, being unable to pee, or leaking urine without meaning to.',
     help: `Only new changes count. ${thisEpisode}`,
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'bowel_incontinence',
@@ -140,6 +150,7 @@ export const questions: readonly Question[] = [
     text: 'Since the back pain started, have you had any new loss of bowel control, such as leaking, or not noticing when you need to open your bowels?',
     help: `Only new changes count. ${thisEpisode}`,
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'sexual_dysfunction',
@@ -147,6 +158,7 @@ export const questions: readonly Question[] = [
     text: 'Since the back pain started, have you noticed a new change in sexual function, such as less feeling in the genitals during sex, or new difficulty getting an erection or ejaculating?',
     help: `Only new changes count. ${thisEpisode}`,
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'fever_or_unwell',
@@ -154,6 +166,7 @@ export const questions: readonly Question[] = [
     text: 'Do you have a fever (38 °C or higher), shivers or chills, or do you feel generally unwell as if you have an infection?',
     help: 'If you have no thermometer, answer from how you feel: hot and cold spells or feeling ill count as "yes".',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'weight_loss',
@@ -161,6 +174,7 @@ export const questions: readonly Question[] = [
     text: 'Have you lost weight recently without trying? (For example, clothes are looser, or you have lost several kilograms over the last few months.)',
     help: 'Weight lost on purpose, through diet or exercise, counts as "no".',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'cancer_history',
@@ -168,6 +182,7 @@ export const questions: readonly Question[] = [
     text: 'Have you ever been diagnosed with or treated for cancer? Do not count simple skin cancers such as basal cell carcinoma.',
     help: 'Count any cancer, however long ago, even if you were told it was cured.',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'immunosuppression_or_ivdu',
@@ -175,6 +190,7 @@ export const questions: readonly Question[] = [
     text: 'Is your immune system weakened (for example by chemotherapy, transplant medicines, biologic drugs, long-term steroid tablets or HIV), or have you ever injected drugs?',
     help: 'If you take steroid tablets long-term, answer "yes" here and also to the question about osteoporosis or steroid tablets.',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'osteoporosis_or_steroids',
@@ -182,6 +198,7 @@ export const questions: readonly Question[] = [
     text: 'Do you have osteoporosis (thin or brittle bones), or have you taken steroid tablets such as prednisolone for more than 3 months?',
     help: 'If you take steroid tablets long-term, answer "yes" here and also to the question about a weakened immune system.',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'night_pain',
@@ -189,6 +206,7 @@ export const questions: readonly Question[] = [
     text: 'Is the pain so bad at night that you cannot sleep, or does it wake you and stay bad whatever position you lie in?',
     help: 'Pain that wakes you when you turn over but settles once you find a comfortable position counts as "no".',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'vomiting',
@@ -196,6 +214,7 @@ export const questions: readonly Question[] = [
     text: 'Have you been vomiting (being sick) since the back pain started?',
     help: 'Feeling a little queasy without being sick counts as "no".',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'constant_progressive_pain',
@@ -203,6 +222,7 @@ export const questions: readonly Question[] = [
     text: 'Is the pain there all the time, not eased by rest, lying still or changing position, and getting steadily worse from day to day?',
     help: 'Answer "yes" only if all three are true: it never lets up, nothing eases it, and it is worse each day.',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'cannot_stand_or_walk',
@@ -223,6 +243,7 @@ export const questions: readonly Question[] = [
         },
       ],
     },
+    ifUnsure: 'legs_weak_or_numb',
   },
   {
     id: 'chest_pain_or_breathlessness',
@@ -230,6 +251,7 @@ export const questions: readonly Question[] = [
     text: 'Do you have pain, pressure or tightness in your chest, or are you short of breath (struggling to get your breath, not just a catch of back pain when you breathe in)?',
     help: 'A sharp catch in the back when you breathe deeply is common with spasm. Chest pain or struggling for breath is different and counts as "yes".',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'pulsating_abdominal_pain',
@@ -237,6 +259,7 @@ export const questions: readonly Question[] = [
     text: 'Do you have pain in your tummy together with a throbbing or pulsing feeling in the tummy, like a heartbeat?',
     help: 'Answer "yes" only if you have both tummy pain and a pulsing feeling there.',
     type: { kind: 'boolean' },
+    ifUnsure: true,
   },
   {
     id: 'improving_since_onset',
@@ -244,6 +267,8 @@ export const questions: readonly Question[] = [
     text: 'Compared with when it started, is the pain clearly getting better? Answer "no" if it is the same, worse, or started today.',
     help: 'A clear, steady improvement counts as "yes". Good and bad hours that even out count as "no".',
     type: { kind: 'boolean' },
+    // "Yes" here lowers concern, so unsure is "no" (the question itself says so).
+    ifUnsure: false,
   },
   {
     id: 'known_conditions',

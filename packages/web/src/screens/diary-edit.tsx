@@ -9,7 +9,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
-import { addDiaryEntry, diary, updateDiaryEntry, type DiaryDraft } from '../lib/records.ts';
+import { diaryTimeError } from '../lib/diary-time.ts';
+import { addDiaryEntry, diary, episode, updateDiaryEntry, type DiaryDraft } from '../lib/records.ts';
 import { t } from '../strings.ts';
 
 const treatmentKinds: readonly Kind[] = [
@@ -24,7 +25,15 @@ const treatmentKinds: readonly Kind[] = [
 interface Medicine {
   name: string;
   dose: string;
+  /** A `datetime-local` value, or '' when not given. */
+  at: string;
 }
+
+/** The knowledge base's medicines, offered as names to pick (free text stays allowed). */
+const medicineNames: readonly string[] = entries
+  .filter((e) => e.kind === 'medication')
+  .map((e) => e.title)
+  .sort((a, b) => a.localeCompare(b));
 
 interface Form {
   at: string;
@@ -54,17 +63,28 @@ function formFrom(entry: DiaryEntry | undefined): Form {
     better: [...(entry?.better?.known ?? [])],
     betterText: entry?.better?.text ?? '',
     treatments: [...(entry?.treatments ?? [])],
-    medicines: (entry?.medicines ?? []).map((m) => ({ name: m.name, dose: m.dose ?? '' })),
+    medicines: (entry?.medicines ?? []).map((m) => ({
+      name: m.name,
+      dose: m.dose ?? '',
+      at: m.at === undefined ? '' : toLocalInput(m.at),
+    })),
     sleepHours: entry?.sleepHours === undefined ? '' : String(entry.sleepHours),
     note: entry?.note ?? '',
   };
 }
 
 /** The form as an API body, or the problems that stand in the way (same limits as diaryEntryInputSchema). */
-export function toDraft(form: Form): { draft: DiaryDraft } | { errors: Errors } {
+export function toDraft(
+  form: Form,
+  onEpisode: Parameters<typeof diaryTimeError>[1],
+): { draft: DiaryDraft } | { errors: Errors } {
   const errors: Errors = {};
   const at = fromLocalInput(form.at);
   if (at === null) errors.at = t.diary.invalid;
+  else {
+    const outside = diaryTimeError(at, onEpisode);
+    if (outside !== null) errors.at = outside;
+  }
   if (form.pain === null || !Number.isInteger(form.pain) || form.pain < 0 || form.pain > 10)
     errors.pain = t.diary.invalid;
   let sleepHours: number | undefined;
@@ -74,11 +94,18 @@ export function toDraft(form: Form): { draft: DiaryDraft } | { errors: Errors } 
       errors.sleepHours = t.diary.invalid;
   }
   const medicines = form.medicines
-    .map((m) => ({ name: m.name.trim(), dose: m.dose.trim() }))
+    .map((m) => ({ name: m.name.trim(), dose: m.dose.trim(), at: m.at === '' ? null : fromLocalInput(m.at) }))
     .filter((m) => m.name !== '' || m.dose !== '');
   if (
-    medicines.some((m) => m.name === '' || m.name.length > 100 || m.dose.length > 100) ||
-    medicines.length > 20
+    medicines.some(
+      (m) =>
+        m.name === '' ||
+        m.name.length > 100 ||
+        m.dose.length > 100 ||
+        (m.at !== null && diaryTimeError(m.at, onEpisode) !== null),
+    ) ||
+    medicines.length > 20 ||
+    form.medicines.some((m) => m.at !== '' && fromLocalInput(m.at) === null)
   ) {
     errors.medicines = t.diary.invalid;
   }
@@ -99,7 +126,11 @@ export function toDraft(form: Form): { draft: DiaryDraft } | { errors: Errors } 
   }
   if (form.treatments.length > 0) draft.treatments = [...form.treatments];
   if (medicines.length > 0)
-    draft.medicines = medicines.map((m) => (m.dose ? { name: m.name, dose: m.dose } : { name: m.name }));
+    draft.medicines = medicines.map((m) => ({
+      name: m.name,
+      ...(m.dose ? { dose: m.dose } : {}),
+      ...(m.at === null ? {} : { at: m.at }),
+    }));
   if (sleepHours !== undefined) draft.sleepHours = sleepHours;
   if (form.note.trim()) draft.note = form.note.trim();
   return { draft };
@@ -182,7 +213,7 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const result = toDraft(form);
+          const result = toDraft(form, episode.value);
           if ('errors' in result) {
             setErrors(result.errors);
             return;
@@ -314,6 +345,7 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
                 <input
                   id={`med-name-${i}`}
                   type="text"
+                  list="medicine-names"
                   maxLength={100}
                   value={m.name}
                   onInput={(event) => {
@@ -341,6 +373,21 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
                   }}
                 />
               </div>
+              <div class="field">
+                <label for={`med-at-${i}`}>{t.diary.medicineAt}</label>
+                <input
+                  id={`med-at-${i}`}
+                  type="datetime-local"
+                  value={m.at}
+                  onInput={(event) => {
+                    const value = event.currentTarget.value;
+                    set(
+                      'medicines',
+                      form.medicines.map((x, j) => (j === i ? { ...x, at: value } : x)),
+                    );
+                  }}
+                />
+              </div>
               <button
                 type="button"
                 class="button"
@@ -356,12 +403,17 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
               </button>
             </div>
           ))}
+          <datalist id="medicine-names">
+            {medicineNames.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
           <ErrorText id="diary-med-error" error={errors.medicines} />
           <button
             type="button"
             class="button"
             onClick={() => {
-              set('medicines', [...form.medicines, { name: '', dose: '' }]);
+              set('medicines', [...form.medicines, { name: '', dose: '', at: '' }]);
             }}
           >
             <Icon name="plus" />

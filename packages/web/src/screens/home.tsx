@@ -3,19 +3,34 @@
  * check-ins, pain rising, an exercise that made the pain worse), a one-tap pain log, then today's plan items with
  * a start button for each timed one.
  */
-import type { DiaryAnalysis, Plan } from '@unknot/core';
-import { useState } from 'preact/hooks';
+import { getEntry, type DiaryAnalysis, type Plan } from '@unknot/core';
+import { useEffect, useState } from 'preact/hooks';
 import { Alert, EscalationAlert } from '../components/alerts.tsx';
 import { Heading } from '../components/heading.tsx';
 import { PlanItemCard } from '../components/plan-item.tsx';
 import { diaryAnalysis, escalations, stoppedExercises } from '../lib/escalations.ts';
 import { plan } from '../lib/plan.ts';
-import { addDiaryEntry, episode } from '../lib/records.ts';
+import { addDiaryEntry, deleteDiaryEntry, episode } from '../lib/records.ts';
+import { runningSessionId } from '../lib/running-session.ts';
 import { t } from '../strings.ts';
+
+/** How long a one-tap rating can be taken back. */
+const undoMs = 10_000;
 
 function PainLog() {
   const [saved, setSaved] = useState<string>('');
   const [last, setLast] = useState<number | null>(null);
+  /** The entry the last tap made, while it can still be undone. */
+  const [undoable, setUndoable] = useState<string | null>(null);
+  useEffect(() => {
+    if (undoable === null) return undefined;
+    const timer = setTimeout(() => {
+      setUndoable(null);
+    }, undoMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [undoable]);
   return (
     <section class="card pain-log" aria-labelledby="pain-log-heading">
       <h2 id="pain-log-heading">{t.home.painTitle}</h2>
@@ -36,8 +51,9 @@ function PainLog() {
             aria-pressed={last === n}
             onClick={() => {
               const at = new Date();
-              void addDiaryEntry({ at: at.toISOString(), pain: n }).then(() => {
+              void addDiaryEntry({ at: at.toISOString(), pain: n }).then((entry) => {
                 setLast(n);
+                setUndoable(entry?.id ?? null);
                 setSaved(
                   t.home.painSaved(n, at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
                 );
@@ -51,7 +67,38 @@ function PainLog() {
       <p role="status" class="saved-message">
         {saved}
       </p>
+      {undoable === null ? null : (
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            // Deleting goes through the outbox like any edit, so the server loses the entry too.
+            void deleteDiaryEntry(undoable).then(() => {
+              setUndoable(null);
+              setLast(null);
+              setSaved(t.home.painUndone);
+            });
+          }}
+        >
+          {t.home.painUndo}
+        </button>
+      )}
     </section>
+  );
+}
+
+/** A session started here or in another tab and not yet logged: a way back to it. */
+function SessionInProgress() {
+  const id = runningSessionId();
+  if (id === null) return null;
+  return (
+    <div class="card" role="status">
+      <h2>{t.home.sessionInProgressTitle}</h2>
+      <p>{t.home.sessionInProgress(getEntry(id)?.title ?? t.home.sessionInProgressTitle)}</p>
+      <a class="button primary" href={`/session/${id}`}>
+        {t.home.sessionResume}
+      </a>
+    </div>
   );
 }
 
@@ -144,6 +191,7 @@ export default function HomeScreen() {
       <p class="muted">
         {t.home.day(current.todayDay)} · {t.plan.stages[current.stage] ?? current.stage}
       </p>
+      <SessionInProgress />
       <Alerts current={current} analysis={analysis} />
       <PainLog />
       <section aria-labelledby="today-plan-heading">
