@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Imports that would break the one-way dependency graph of docs/architecture.md. */
@@ -54,6 +55,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The rules of hooks hold for Preact's hooks (preact/hooks) as for React's. Only the two classic rules: the
+    // rest of the plugin's recommended set checks code for the React Compiler, which a Preact app does not use.
+    files: ['packages/web/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

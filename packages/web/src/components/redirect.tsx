@@ -6,6 +6,6 @@ export function Redirect({ to }: { to: string }) {
   const { route } = useLocation();
   useEffect(() => {
     route(to, true);
-  }, [to]);
+  }, [to, route]);
   return null;
 }

@@ -4,12 +4,14 @@
  */
 import { signal } from '@preact/signals';
 import {
+  certainEmergencies,
   questions,
   recommendedOrder,
   type AnswerValue,
   type PartialAnswers,
   type Question,
   type QuestionId,
+  type Reason,
 } from '@unknot/core';
 import { onForget } from './records.ts';
 
@@ -86,27 +88,27 @@ export function firstUnanswered(given: PartialAnswers = answers.value): number {
   return i === -1 ? orderedQuestions.length : i;
 }
 
+/** Where the check goes after an answer. */
+export type NextStep =
+  { kind: 'emergency'; reasons: Reason[] } | { kind: 'question'; index: number } | { kind: 'finish' };
+
 /**
- * The value "not sure" stands for, or null where the check does not offer "not sure".
- *
- * triage.md §2: never submit "not sure" as the reassuring answer; submit the more cautious one. For a yes/no
- * warning sign that is "yes". For "is it clearly getting better?" it is "no": answering "yes" there lowers
- * concern (and the question itself says to answer "no" unless it is clearly better). For the leg questions it
- * is the more affected option, both legs; for standing and walking, legs that are weak or numb.
+ * After the answer to the question at `index`: an emergency that is already certain, whatever the remaining
+ * answers, stops the check at once; otherwise the next question (also after going back to change an answer), or
+ * past the last one the first still unanswered, or the result once every question has an answer.
+ */
+export function nextStep(given: PartialAnswers, index: number): NextStep {
+  const reasons = certainEmergencies(given);
+  if (reasons.length > 0) return { kind: 'emergency', reasons };
+  if (index + 1 < orderedQuestions.length) return { kind: 'question', index: index + 1 };
+  const next = firstUnanswered(given);
+  return next < orderedQuestions.length ? { kind: 'question', index: next } : { kind: 'finish' };
+}
+
+/**
+ * The value "not sure" stands for, or null where the check does not offer "not sure". The rule lives beside each
+ * question in core (`ifUnsure`, triage.md §2: always the more cautious answer), so the CLI asks the same way.
  */
 export function cautiousValue(question: Question): AnswerValue | null {
-  if (question.id === 'improving_since_onset') return false;
-  const type = question.type;
-  switch (type.kind) {
-    case 'boolean':
-      return true;
-    case 'enum': {
-      if (type.options.some((o) => o.value === 'both_legs')) return 'both_legs';
-      if (type.options.some((o) => o.value === 'legs_weak_or_numb')) return 'legs_weak_or_numb';
-      return null;
-    }
-    case 'integer':
-    case 'multi':
-      return null;
-  }
+  return question.ifUnsure ?? null;
 }

@@ -10,9 +10,16 @@ export const outboxStore = 'outbox';
 
 let opening: Promise<IDBDatabase> | undefined;
 
+/** The app's database, opened once per page. */
 export function openDb(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(dbName, dbVersion);
+  opening ??= openDatabase(indexedDB);
+  return opening;
+}
+
+/** Opens (creating or upgrading) the app's database in `factory`: the browser's, or a fake one in tests. */
+export function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(dbName, dbVersion);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(kvStore)) db.createObjectStore(kvStore);
@@ -30,7 +37,6 @@ export function openDb(): Promise<IDBDatabase> {
       reject(new Error('IndexedDB is blocked by another tab'));
     };
   });
-  return opening;
 }
 
 export function requestResult<T>(request: IDBRequest<T>): Promise<T> {
@@ -49,8 +55,9 @@ export async function transact<T>(
   stores: string[],
   mode: IDBTransactionMode,
   work: (tx: IDBTransaction) => Promise<T> | T,
+  open: () => Promise<IDBDatabase> = openDb,
 ): Promise<T> {
-  const db = await openDb();
+  const db = await open();
   const tx = db.transaction(stores, mode);
   const committed = new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => {

@@ -10,7 +10,6 @@
  * - "Not sure" shows the explanation again first; a second "not sure" submits the cautious value and says so.
  */
 import {
-  certainEmergencies,
   isValidationError,
   rulesVersion,
   triage,
@@ -28,6 +27,7 @@ import {
   cautiousValue,
   firstUnanswered,
   loadCheckFlow,
+  nextStep,
   orderedQuestions,
   resetCheck,
   setAnswer,
@@ -228,12 +228,12 @@ export function CheckScreen() {
   // The first "not sure" moves focus to the explanation, so it is read out before anything else.
   useLayoutEffect(() => {
     if (unsureStep === question.id) helpRef.current?.focus();
-  }, [unsureStep]);
+  }, [unsureStep, question.id]);
 
   // Keep the address in step with the question shown (after a reload, or a link to a question not reached yet).
   useEffect(() => {
     if (query.q !== String(index + 1)) route(`/check?q=${index + 1}`, true);
-  }, [index, query.q]);
+  }, [index, query.q, route]);
 
   const go = (i: number): void => {
     route(`/check?q=${i + 1}`);
@@ -258,11 +258,11 @@ export function CheckScreen() {
     setAnswer(question.id, value, wasUnsure);
     setMissing(null);
     cautiousNotice.value = wasUnsure ? t.check.unsureCounted(answerLabel(question, value)) : null;
-    const certain = certainEmergencies(answers.value);
-    if (certain.length > 0) {
+    const next = nextStep(answers.value, index);
+    if (next.kind === 'emergency') {
       void saveCheck(
         answers.value,
-        { disposition: 'emergency', reasons: certain, rulesVersion },
+        { disposition: 'emergency', reasons: next.reasons, rulesVersion },
         unsure.value,
         false,
       ).then(() => {
@@ -271,9 +271,8 @@ export function CheckScreen() {
       });
       return;
     }
-    if (index + 1 < total) go(index + 1);
-    else if (firstUnanswered() >= total) void finish();
-    else go(firstUnanswered());
+    if (next.kind === 'finish') void finish();
+    else go(next.index);
   };
 
   const onNotSure =
