@@ -32,12 +32,20 @@ async function audit(page: Page, screen: string): Promise<Finding[]> {
   }));
 }
 
-describe.skipIf(!hasChromium)('axe-core finds nothing on any screen', slow, () => {
+// Each pass audits some 25 screens: twice a browser test's usual room, so a loaded 2-core machine does not time out.
+describe.skipIf(!hasChromium)('axe-core finds nothing on any screen', { timeout: slow.timeout * 2 }, () => {
   const suite = useSuite({ browserPerTest: false });
 
-  it.each(['light', 'dark'] as const)('%s theme', async (colorScheme) => {
+  // A desktop lays the app out differently (side navigation, two columns): it is checked as well as a phone.
+  it.each([
+    ['light', 'phone'],
+    ['dark', 'phone'],
+    ['light', 'desktop'],
+    ['dark', 'desktop'],
+  ] as const)('%s theme, %s size', async (colorScheme, size) => {
     const app = await openApp({ colorScheme });
     const { page } = app;
+    if (size === 'desktop') await page.setViewportSize({ width: 1280, height: 800 });
     const findings: Finding[] = [];
     const check = async (screen: string): Promise<void> => {
       findings.push(...(await audit(page, screen)));

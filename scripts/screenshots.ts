@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's screenshots, taken from the real app. Starts the real server on a temporary
  * database (building the web app first if needed), drives Debian's Chromium at a phone's size through the check,
- * its result, today, the plan, a session, the diary and the library, and writes PNGs to docs/screenshots/.
+ * its result, today, the plan, a session, the diary, the library and the settings, then today at a desktop's
+ * size, and writes PNGs to docs/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,9 @@ import { CheckPage } from '../e2e/pages/check-page.ts';
 import { HomePage, PreferencesPage } from '../e2e/pages/home-page.ts';
 import { ResultPage } from '../e2e/pages/result-page.ts';
 import { SessionPage } from '../e2e/pages/session-page.ts';
+import { SettingsPage } from '../e2e/pages/settings-page.ts';
 import { selfCare } from '../e2e/support/answers.ts';
-import { hasChromium, openApp, skipReason } from '../e2e/support/browser.ts';
+import { hasChromium, openApp, phone, skipReason } from '../e2e/support/browser.ts';
 import { ensureWebBuilt } from '../e2e/support/build.ts';
 import { startServer } from '../e2e/support/server.ts';
 
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
 
     await page.goto(`${server.url}/plan`);
     await page.getByRole('heading', { level: 1, name: 'Your plan' }).waitFor();
-    await page.getByRole('heading', { name: 'Phases' }).scrollIntoViewIfNeeded();
+    // The top of the plan is the point: today's items, then when to get help.
     await shot(page, '05-plan');
 
     await page.goto(`${server.url}/session/tx-heat`);
@@ -123,6 +125,16 @@ async function main(): Promise<void> {
     await home.waitFor();
     await shot(page, '10-today-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+
+    await new SettingsPage(page).open();
+    await shot(page, '12-settings');
+
+    // A desktop: the side navigation, the wider content with today's plan two by two.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url);
+    await home.waitFor();
+    await shot(page, '13-desktop');
+    await page.setViewportSize(phone);
 
     // Last: the emergency screen (a later check; it closes the plan).
     await page.goto(`${server.url}/check?q=1`);

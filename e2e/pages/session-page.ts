@@ -15,8 +15,14 @@ export class SessionPage {
     await this.page.locator(`section.session[data-status="${status}"]`).waitFor();
   }
 
-  prompts(): Promise<string[]> {
-    return this.page.locator('.prompts li').allInnerTexts();
+  /**
+   * The protocol's prompts, once the lazily loaded player has rendered them: `allInnerTexts` alone does not wait,
+   * and under load it read an empty list from the screen before.
+   */
+  async prompts(): Promise<string[]> {
+    const items = this.page.locator('.prompts li');
+    await items.first().waitFor();
+    return items.allInnerTexts();
   }
 
   startButton() {

@@ -6,6 +6,8 @@
  * source articles.
  */
 
+import { conditionLabels, factorLabels } from '@unknot/core';
+
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const t = {
@@ -156,6 +158,11 @@ export const t = {
     painTitle: 'How bad is the pain right now?',
     painHint: '0 is no pain, 10 the worst you can imagine. One tap saves it.',
     painSaved: (n: number, when: string) => `Saved: pain ${n} at ${when}.`,
+    painUndo: 'Undo',
+    painUndone: 'Removed. Tap a number to log the pain again.',
+    sessionInProgressTitle: 'Session in progress',
+    sessionInProgress: (title: string) => `You started ${title} and it is not logged yet.`,
+    sessionResume: 'Back to the session',
     painLogged: (n: number) => `Pain ${n}`,
     alertsTitle: 'Alerts',
     planTitle: 'Your plan for today',
@@ -255,6 +262,7 @@ export const t = {
     waiting: 'Waiting for you',
     done: 'Done',
     stopped: 'Stopped',
+    skippedAll: 'Skipped: every step was skipped, so it is logged as skipped.',
     remaining: (time: string) => `${time} left`,
     stepOf: (n: number, of: number) => `Step ${n} of ${of}`,
     rep: (n: number, of: number) => `Repetition ${n} of ${of}`,
@@ -280,23 +288,6 @@ export const t = {
       invalid_option: 'This session could not be set up.',
     } as Record<string, string>,
     numbersTitle: 'The numbers',
-    numberLabels: {
-      on_s: 'Time on',
-      off_s: 'Time off',
-      cycles: 'Rounds',
-      prep_s: 'Warming time',
-      hot_s: 'Warm water',
-      cold_s: 'Cool water',
-      hold_s: 'Hold',
-      reps: 'Repetitions',
-      reps_per_side: 'Repetitions per side',
-      session_min: 'Session length',
-      get_ready_s: 'Get ready',
-      release_s: 'Ease out',
-      rest_between_reps_s: 'Rest between repetitions',
-      switch_sides_s: 'Change sides',
-      skin_check_s: 'Skin check',
-    } as Record<string, string>,
     spoken: {
       minutes: (n: number) => `${n} minutes`,
       minuteSeconds: (s: number) => (s === 0 ? '1 minute' : `1 minute ${s} seconds`),
@@ -336,6 +327,9 @@ export const t = {
     save: 'Save entry',
     cancel: 'Cancel',
     at: 'Date and time',
+    /** The server refuses a time outside this range too (diaryTimeProblems): say the range before it does. */
+    atOutsideEpisode: (onset: string) =>
+      `Choose a time from the day this episode began (${onset}) up to now. A later or earlier time would be left out of your chart and summary.`,
     pain: 'Pain (0 = none, 10 = worst imaginable)',
     pattern: 'How is the pain?',
     patternOptions: { constant: 'There all the time', intermittent: 'Comes and goes' },
@@ -348,6 +342,7 @@ export const t = {
     medicines: 'Medicines taken',
     medicineName: 'Medicine (generic name)',
     medicineDose: 'Dose, as on the pack (optional)',
+    medicineAt: 'When you took it (optional)',
     addMedicine: 'Add a medicine',
     removeMedicine: (name: string) => `Remove ${name || 'this medicine'}`,
     sleepHours: 'Hours of sleep last night (optional)',
@@ -362,29 +357,8 @@ export const t = {
     invalid: 'Please check the fields marked.',
     doseNote: 'unknot never suggests doses: follow the label or your pharmacist.',
   },
-  factors: {
-    sitting: 'Sitting',
-    standing: 'Standing',
-    walking: 'Walking',
-    bending: 'Bending',
-    lifting: 'Lifting',
-    twisting: 'Twisting',
-    lying_down: 'Lying down',
-    coughing_or_sneezing: 'Coughing or sneezing',
-    getting_up: 'Getting up',
-    morning: 'Mornings',
-    evening: 'Evenings',
-    stress: 'Stress',
-    rest: 'Rest',
-    movement: 'Moving about',
-    stretching: 'Stretching',
-    heat: 'Heat',
-    ice: 'Cold',
-    medicine: 'Medicine',
-    massage: 'Massage',
-    changing_position: 'Changing position',
-    sleep: 'Sleep',
-  } as Record<string, string>,
+  // The labels of codes people choose from are core's, shared with the CLI and the doctor summary.
+  factors: factorLabels as Readonly<Record<string, string>>,
   learn: {
     title: 'Learn',
     intro: 'What helps, what does not, and how sure we are. Every item names its sources.',
@@ -419,6 +393,7 @@ export const t = {
       option: 'An option',
       inform_only: 'For information only',
       do_not_recommend: 'Not recommended',
+      warning_sign: 'Warning sign: get help',
     } as Record<string, string>,
     displayExplain: {
       recommend: 'Part of the default plan; backed by guidelines or good evidence.',
@@ -426,6 +401,7 @@ export const t = {
       inform_only: 'Shown in the library only, never in the plan.',
       do_not_recommend:
         'No good evidence that it helps, and it may harm. unknot does not give how-to steps for it.',
+      warning_sign: 'A sign that needs a doctor, not self-care. The check asks about it before any plan.',
     } as Record<string, string>,
     doNotRecommendNote: 'No good evidence / may harm',
     inPhase: (phase: string, display: string) => `${phase}: ${display}`,
@@ -465,32 +441,19 @@ export const t = {
     } as Record<string, string>,
     related: 'Related',
     startTimer: 'Open the timer',
+    notTodayTitle: 'Not in your plan today',
+    notTodayLater: (day: number, date: string, reason: string) =>
+      `Your plan adds this from day ${day} (${date}). ${reason}`,
+    notTodayEarlier: (from: number, to: number, today: number) =>
+      `Your plan listed this on ${from === to ? `day ${from}` : `days ${from}–${to}`} only; today is day ${today}.`,
+    notTodayLeftOut: 'Your plan leaves this out for you:',
+    notTodayAllowed: 'You can still open the timer if you choose to.',
     back: 'Back to the library',
     notFound: 'There is no library item with this name.',
     specDefault:
       'Some numbers were chosen by unknot where the sources give none; they are marked in the timer.',
   },
-  conditions: {
-    disc_herniation: 'slipped or herniated disc',
-    spinal_stenosis: 'spinal stenosis',
-    spondylolisthesis: 'slipped vertebra (spondylolisthesis)',
-    spondylolysis: 'stress fracture of a vertebra (spondylolysis)',
-    degenerative_disc_disease: 'disc wear and tear',
-    arthritis: 'arthritis',
-    osteoporosis: 'osteoporosis',
-    pregnancy: 'pregnancy',
-    reduced_skin_sensation: 'reduced feeling in the skin',
-    broken_skin: 'broken skin',
-    gi_ulcer_or_bleed: 'a stomach ulcer or bleeding',
-    kidney_disease: 'kidney disease',
-    heart_disease: 'heart disease',
-    liver_disease: 'liver disease',
-    anticoagulant_use: 'blood-thinning medicine',
-    diabetes_medication: 'diabetes medicine',
-    plant_allergy_apiaceae: 'allergy to celery-family plants',
-    essential_oil_allergy: 'allergy to essential oils',
-    young_children_at_home: 'young children at home',
-  } as Record<string, string>,
+  conditions: conditionLabels as Readonly<Record<string, string>>,
   summary: {
     title: 'Summary for your doctor',
     intro:

@@ -11,7 +11,7 @@ const items: readonly { href: string; label: string; icon: IconName; match: (pat
 
 export function Nav({ path }: { path: string }) {
   return (
-    <nav class="bottom-nav" aria-label={t.nav.label}>
+    <nav class="main-nav" aria-label={t.nav.label}>
       <ul>
         {items.map((item) => (
           <li key={item.href}>

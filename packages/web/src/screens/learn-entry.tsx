@@ -8,6 +8,7 @@ import {
   evidenceCodes,
   getEntry,
   howToVisible,
+  libraryBadge,
   phases,
   timedProtocolIds,
   visibleProtocol,
@@ -15,6 +16,9 @@ import {
 } from '@unknot/core';
 import { Heading } from '../components/heading.tsx';
 import { AgreementLine, EvidenceBlock, SeedSources } from '../components/evidence.tsx';
+import { formatDate } from '../lib/dates.ts';
+import { notToday } from '../lib/not-today.ts';
+import { plan } from '../lib/plan.ts';
 import { t } from '../strings.ts';
 import { DisplayTag } from './learn.tsx';
 
@@ -34,6 +38,35 @@ function ConditionList({ title, conditions }: { title: string; conditions: reado
   );
 }
 
+/** Beside a timer the plan does not list today: why not, from the plan itself. Starting stays possible. */
+function NotTodayNote({ entryId }: { entryId: string }) {
+  const current = plan.value;
+  const why = current?.kind === 'plan' ? notToday(current, entryId) : null;
+  if (!current || current.kind !== 'plan' || !why) return null;
+  return (
+    <div class="card card-caution" role="note" data-testid="not-today">
+      <h2>{t.learn.notTodayTitle}</h2>
+      {why.kind === 'later' ? (
+        <p>{t.learn.notTodayLater(why.day, formatDate(why.date), why.reason)}</p>
+      ) : why.kind === 'earlier' ? (
+        <p>
+          {t.learn.notTodayEarlier(why.from, why.to, current.todayDay)} {why.stop ?? ''}
+        </p>
+      ) : (
+        <>
+          <p>{t.learn.notTodayLeftOut}</p>
+          <ul>
+            {why.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>{t.learn.notTodayAllowed}</p>
+    </div>
+  );
+}
+
 function DisplayPolicy({ entry }: { entry: Entry }) {
   const display = displayFor(entry);
   const byPhase = phases.filter((p) => entry.display_by_phase?.[p] !== undefined);
@@ -41,7 +74,7 @@ function DisplayPolicy({ entry }: { entry: Entry }) {
     <section aria-labelledby="display-heading" class={`card display display-${display}`}>
       <h2 id="display-heading">{t.learn.display}</h2>
       <p>
-        <DisplayTag entry={entry} /> {t.learn.displayExplain[display]}
+        <DisplayTag entry={entry} /> {t.learn.displayExplain[libraryBadge(entry)]}
       </p>
       {byPhase.length > 0 ? (
         <ul>
@@ -113,11 +146,14 @@ export default function LearnEntryScreen({ id }: { id?: string }) {
         </section>
       ) : null}
       {showHowTo && timed.has(entry.id) ? (
-        <p>
-          <a class="button primary" href={`/session/${entry.id}`}>
-            {t.learn.startTimer}
-          </a>
-        </p>
+        <>
+          <NotTodayNote entryId={entry.id} />
+          <p>
+            <a class="button primary" href={`/session/${entry.id}`}>
+              {t.learn.startTimer}
+            </a>
+          </p>
+        </>
       ) : null}
 
       {entry.cautions.length > 0 ? (

@@ -1,8 +1,10 @@
 /**
- * Plan: the phases and their days, today's advice in full (how, how often, why), day by day ahead, what opens
- * later and when, what is left out for this person and why, what stays in the library, and the safety-netting.
+ * Plan: today's advice in full (how, how often, why) and when to get help come first and open; the rest (the
+ * phases and their days, check-ins, what opens later and when, what is left out for this person and why, day by
+ * day ahead, what is always available) follows collapsed, so the screen a person opens is about today.
  */
 import { planToIcs, type Plan } from '@unknot/core';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
 import { PlanItemCard } from '../components/plan-item.tsx';
@@ -10,10 +12,21 @@ import { formatDate } from '../lib/dates.ts';
 import { plan } from '../lib/plan.ts';
 import { t } from '../strings.ts';
 
+/** A part of the plan that is not about today: collapsed, its heading kept in the outline. */
+function Later({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <details class="plan-later" data-testid={id}>
+      <summary>
+        <h2 id={`${id}-heading`}>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 function Stages({ current }: { current: Plan }) {
   return (
-    <section aria-labelledby="stages-heading">
-      <h2 id="stages-heading">{t.plan.stagesTitle}</h2>
+    <>
       <ol class="stages">
         {current.stages.map((span) => {
           const now = span.stage === current.stage;
@@ -36,6 +49,28 @@ function Stages({ current }: { current: Plan }) {
       {current.nextRedFlagCheck ? (
         <p class="hint">{t.plan.nextCheck(formatDate(current.nextRedFlagCheck))}</p>
       ) : null}
+    </>
+  );
+}
+
+/** triage.md §5's safety-netting, open on the plan: what to watch for matters every day. */
+function WhenToGetHelp({ current }: { current: Plan }) {
+  return (
+    <section class="safety-net" aria-labelledby="plan-help-heading">
+      <h2 id="plan-help-heading">{t.plan.safetyNet}</h2>
+      {current.safetyNet.groups.map((g, i) => (
+        <div key={g.heading} class={`safety-group safety-group-${i}`}>
+          <h3>{g.heading}</h3>
+          <ul>
+            {g.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p class="closing">
+        <strong>{current.safetyNet.closing}</strong>
+      </p>
     </section>
   );
 }
@@ -96,13 +131,13 @@ export default function PlanScreen() {
           <p>{current.appointment.advice}</p>
         </div>
       ) : null}
-      <Stages current={current} />
 
       {today ? (
         <section aria-labelledby="plan-today-heading">
           <h2 id="plan-today-heading">
             {t.plan.today}: {t.plan.dayLabel(today.day, formatDate(today.date))}
           </h2>
+          <p class="muted">{t.plan.stages[today.stage] ?? today.stage}</p>
           <ul class="plain-list plan-items">
             {today.items.map((item) => (
               <PlanItemCard key={item.entryId} item={item} full />
@@ -141,9 +176,14 @@ export default function PlanScreen() {
         </section>
       ) : null}
 
+      <WhenToGetHelp current={current} />
+
+      <Later id="stages" title={t.plan.stagesTitle}>
+        <Stages current={current} />
+      </Later>
+
       {current.checkIns.length > 0 ? (
-        <section aria-labelledby="checkins-heading">
-          <h2 id="checkins-heading">{t.plan.checkIns}</h2>
+        <Later id="checkins" title={t.plan.checkIns}>
           <ul>
             {current.checkIns.map((c) => (
               <li key={c.id}>
@@ -151,43 +191,10 @@ export default function PlanScreen() {
               </li>
             ))}
           </ul>
-        </section>
+        </Later>
       ) : null}
 
-      <section aria-labelledby="heldback-heading">
-        <h2 id="heldback-heading">{t.plan.heldBack}</h2>
-        <ul>
-          {current.heldBack.map((h) => (
-            <li key={h.entryId}>
-              <a href={`/learn/${h.entryId}`}>{h.title}</a>: {t.plan.unlocksOn(h.unlockDay)} (
-              {formatDate(h.unlockDate)}). <span class="muted">{h.reason}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="leftout-heading">
-        <h2 id="leftout-heading">{t.plan.leftOut}</h2>
-        {current.leftOut.length === 0 ? (
-          <p>{t.plan.nothingLeftOut}</p>
-        ) : (
-          <ul>
-            {current.leftOut.map((l) => (
-              <li key={l.entryId}>
-                <a href={`/learn/${l.entryId}`}>{l.title}</a>
-                <ul>
-                  {l.reasons.map((r) => (
-                    <li key={`${r.code}-${r.condition ?? ''}`}>{r.text}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="days-heading">
-        <h2 id="days-heading">{t.plan.daysTitle}</h2>
+      <Later id="days" title={t.plan.daysTitle}>
         {ahead.map((day) => (
           <details key={day.date} class="plan-day">
             <summary>
@@ -214,35 +221,47 @@ export default function PlanScreen() {
             ))}
           </details>
         ))}
-      </section>
+      </Later>
+
+      <Later id="heldback" title={t.plan.heldBack}>
+        <ul>
+          {current.heldBack.map((h) => (
+            <li key={h.entryId}>
+              <a href={`/learn/${h.entryId}`}>{h.title}</a>: {t.plan.unlocksOn(h.unlockDay)} (
+              {formatDate(h.unlockDate)}). <span class="muted">{h.reason}</span>
+            </li>
+          ))}
+        </ul>
+      </Later>
+
+      <Later id="leftout" title={t.plan.leftOut}>
+        {current.leftOut.length === 0 ? (
+          <p>{t.plan.nothingLeftOut}</p>
+        ) : (
+          <ul>
+            {current.leftOut.map((l) => (
+              <li key={l.entryId}>
+                <a href={`/learn/${l.entryId}`}>{l.title}</a>
+                <ul>
+                  {l.reasons.map((r) => (
+                    <li key={`${r.code}-${r.condition ?? ''}`}>{r.text}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Later>
 
       {current.alwaysAvailable.length > 0 ? (
-        <section aria-labelledby="always-heading">
-          <h2 id="always-heading">{t.plan.alwaysAvailable}</h2>
+        <Later id="always" title={t.plan.alwaysAvailable}>
           <ul class="plain-list plan-items">
             {current.alwaysAvailable.map((item) => (
               <PlanItemCard key={item.entryId} item={item} full />
             ))}
           </ul>
-        </section>
+        </Later>
       ) : null}
-
-      <details class="card">
-        <summary>{t.plan.safetyNet}</summary>
-        {current.safetyNet.groups.map((g) => (
-          <div key={g.heading}>
-            <h3>{g.heading}</h3>
-            <ul>
-              {g.items.map((i) => (
-                <li key={i}>{i}</li>
-              ))}
-            </ul>
-          </div>
-        ))}
-        <p>
-          <strong>{current.safetyNet.closing}</strong>
-        </p>
-      </details>
     </section>
   );
 }

@@ -4,11 +4,13 @@
  * vibration and a screen wake lock. For exercises it asks the pain before and after (`afterExercise`).
  *
  * The state is never counted by ticks: every render asks `sessionState(timeline, events, Date.now())`, and the
- * events are kept in sessionStorage, so the timer is right after the tab slept in the background, and even after
- * a reload.
+ * events are kept in localStorage (lib/running-session.ts), so the timer is right after the tab slept in the
+ * background, after a reload, in a new tab and after a relaunch.
  */
 import {
   afterExercise,
+  completedSteps,
+  numberLabel,
   sessionState,
   timeline as buildTimeline,
   type PainCheckResult,
@@ -18,8 +20,9 @@ import {
   type Timeline,
   type TimelineNumber,
 } from '@unknot/core';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
+import { useFocusNext } from '../lib/focus.ts';
 import { escalations } from '../lib/escalations.ts';
 import { Icon } from '../components/icon.tsx';
 import { SourceList } from '../components/sources.tsx';
@@ -41,38 +44,8 @@ import {
   episodeDay,
   latestCheck,
 } from '../lib/records.ts';
+import { loadRun, storeRun, type Run } from '../lib/running-session.ts';
 import { t } from '../strings.ts';
-
-interface Run {
-  events: SessionEvent[];
-  painBefore: number | null;
-  painAfter: number | null;
-  /** Cue ids already played, so a reload or a late tick never plays one twice. */
-  fired: string[];
-  saved: boolean;
-}
-
-const emptyRun: Run = { events: [], painBefore: null, painAfter: null, fired: [], saved: false };
-const storageKey = (id: string): string => `unknot.session.${id}`;
-
-function loadRun(id: string): Run {
-  try {
-    const raw = sessionStorage.getItem(storageKey(id));
-    if (raw) return { ...emptyRun, ...(JSON.parse(raw) as Partial<Run>) };
-  } catch {
-    // A fresh session.
-  }
-  return emptyRun;
-}
-
-function storeRun(id: string, run: Run | null): void {
-  try {
-    if (run === null) sessionStorage.removeItem(storageKey(id));
-    else sessionStorage.setItem(storageKey(id), JSON.stringify(run));
-  } catch {
-    // The session still runs; it just does not survive a reload.
-  }
-}
 
 /** m:ss, rounding up so the display reaches 0:00 exactly when the step ends. */
 export function clock(ms: number): string {
@@ -226,6 +199,9 @@ function playCue(cue: SessionCueTime, timeline: Timeline): void {
   if (text) speak(text);
 }
 
+/** What to do next before a timer can start, in page order: the prompts, the pain before, then Start itself. */
+const nextBeforeStart = '.prompts button, input[name="pain-before"], .start-button';
+
 const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function Player({ timeline }: { timeline: Timeline }) {
@@ -236,27 +212,36 @@ function Player({ timeline }: { timeline: Timeline }) {
   const lastTick = useRef(now);
   const [announcement, setAnnouncement] = useState('');
   const [confirmStop, setConfirmStop] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  const focusNext = useFocusNext(root);
   const [check, setCheck] = useState<PainCheckResult | null>(null);
   const caveatDone = caveatsAcknowledged.value.includes(id);
 
-  const setRun = (next: Run): void => {
-    runRef.current = next;
-    setRunState(next);
-    storeRun(id, next.saved ? null : next);
-  };
-  const addEvent = (type: SessionEvent['type']): void => {
-    const at = Date.now();
-    setRun({ ...runRef.current, events: [...runRef.current.events, { type, at }] });
-    lastTick.current = Math.min(lastTick.current, at);
-    setNow(at);
-  };
+  // Stable across renders, so the clock's effect keeps its interval instead of starting a new one each tick.
+  const setRun = useCallback(
+    (next: Run): void => {
+      runRef.current = next;
+      setRunState(next);
+      storeRun(id, next.saved ? null : next);
+    },
+    [id],
+  );
+  const addEvent = useCallback(
+    (type: SessionEvent['type']): void => {
+      const at = Date.now();
+      setRun({ ...runRef.current, events: [...runRef.current.events, { type, at }] });
+      lastTick.current = Math.min(lastTick.current, at);
+      setNow(at);
+    },
+    [setRun],
+  );
 
   // An inform_only caveat acknowledged once (here or in the library) stays acknowledged on this device.
   useEffect(() => {
     if (timeline.needs.caveat && caveatDone && !run.events.some((e) => e.type === 'acknowledge_caveat')) {
       addEvent('acknowledge_caveat');
     }
-  }, [caveatDone]);
+  }, [caveatDone, timeline.needs.caveat, run.events, addEvent]);
 
   const state = sessionState(timeline, run.events, now);
 
@@ -293,7 +278,7 @@ function Player({ timeline }: { timeline: Timeline }) {
       document.removeEventListener('visibilitychange', onVisible);
       void keepAwake(false);
     };
-  }, [timeline]);
+  }, [timeline, setRun]);
 
   useEffect(() => {
     void keepAwake(state.status === 'running');
@@ -309,29 +294,31 @@ function Player({ timeline }: { timeline: Timeline }) {
 
   // Log the session once it is over (exercises wait for the pain-after answer).
   const finished = state.status === 'done' || state.status === 'stopped';
-  const save = async (painAfter: number | null): Promise<void> => {
-    const current = runRef.current;
-    if (current.saved || state.startedAt === null) return;
-    const endedAt = state.endedAt ?? Date.now();
-    const completed =
-      state.status === 'done'
-        ? timeline.steps.length
-        : timeline.steps.filter((s) => s.startMs + s.durationMs <= state.elapsedMs).length;
-    const log: Parameters<typeof addSessionLog>[0] = {
-      protocolId: id,
-      startedAt: new Date(state.startedAt).toISOString(),
-      endedAt: new Date(Math.max(endedAt, state.startedAt)).toISOString(),
-      stepsCompleted: completed,
-      stoppedEarly: state.status === 'stopped',
-    };
-    if (current.painBefore !== null) log.painBefore = current.painBefore;
-    if (painAfter !== null) log.painAfter = painAfter;
-    setRun({ ...current, painAfter, saved: true });
-    await addSessionLog(log);
-  };
+  const { startedAt, endedAt: stateEndedAt, status } = state;
+  const save = useCallback(
+    async (painAfter: number | null): Promise<void> => {
+      const current = runRef.current;
+      if (current.saved || startedAt === null) return;
+      const endedAt = stateEndedAt ?? Date.now();
+      // Skipped steps do not count: a session skipped through is recorded as 0 steps, not as completed.
+      const completed = completedSteps(timeline, current.events, endedAt);
+      const log: Parameters<typeof addSessionLog>[0] = {
+        protocolId: id,
+        startedAt: new Date(startedAt).toISOString(),
+        endedAt: new Date(Math.max(endedAt, startedAt)).toISOString(),
+        stepsCompleted: completed,
+        stoppedEarly: status === 'stopped',
+      };
+      if (current.painBefore !== null) log.painBefore = current.painBefore;
+      if (painAfter !== null) log.painAfter = painAfter;
+      setRun({ ...current, painAfter, saved: true });
+      await addSessionLog(log);
+    },
+    [id, timeline, setRun, startedAt, stateEndedAt, status],
+  );
   useEffect(() => {
     if (finished && !timeline.painCheck && !run.saved) void save(null);
-  }, [finished]);
+  }, [finished, timeline.painCheck, run.saved, save]);
 
   const missingPrompts = state.missing.includes('prompts');
   const missingCaveat = state.missing.includes('caveat');
@@ -342,7 +329,7 @@ function Player({ timeline }: { timeline: Timeline }) {
     state.step && state.step.durationMs > 0 ? state.stepElapsedMs / state.step.durationMs : 1;
 
   return (
-    <section class="screen session" data-status={state.status} data-step={state.stepIndex ?? ''}>
+    <section ref={root} class="screen session" data-status={state.status} data-step={state.stepIndex ?? ''}>
       <p class="eyebrow">{t.session.title}</p>
       <Heading>{timeline.title}</Heading>
       <p class="visually-hidden" role="status" aria-live="polite">
@@ -361,6 +348,7 @@ function Player({ timeline }: { timeline: Timeline }) {
                 onClick={() => {
                   void acknowledgeCaveat(id);
                   addEvent('acknowledge_caveat');
+                  focusNext(nextBeforeStart);
                 }}
               >
                 {t.session.caveatAck}
@@ -381,6 +369,7 @@ function Player({ timeline }: { timeline: Timeline }) {
                   class="button primary"
                   onClick={() => {
                     addEvent('acknowledge_prompts');
+                    focusNext(nextBeforeStart);
                   }}
                 >
                   {t.session.promptsAck}
@@ -407,7 +396,7 @@ function Player({ timeline }: { timeline: Timeline }) {
               <dl class="numbers">
                 {timeline.numbers.map((n) => (
                   <div key={n.key}>
-                    <dt>{t.session.numberLabels[n.key] ?? n.key}</dt>
+                    <dt>{numberLabel(n.key)}</dt>
                     <dd>
                       {formatNumber(n)}
                       {n.origin === 'spec_default' || n.origin === 'app' ? ' *' : ''}
@@ -426,13 +415,14 @@ function Player({ timeline }: { timeline: Timeline }) {
           <Settings />
           <button
             type="button"
-            class="button primary wide"
+            class="button primary wide start-button"
             disabled={missingPrompts || missingCaveat || needsPainBefore}
             onClick={() => {
               unlockAudio();
               addEvent('start');
               // The player replaces the long list above: bring its top (title, countdown) into view.
               window.scrollTo({ top: 0 });
+              focusNext('.player-controls button');
             }}
           >
             <Icon name="play" />
@@ -516,7 +506,7 @@ function Player({ timeline }: { timeline: Timeline }) {
                 </button>
                 <button
                   type="button"
-                  class="button"
+                  class="button confirm-cancel"
                   onClick={() => {
                     setConfirmStop(false);
                   }}
@@ -530,6 +520,8 @@ function Player({ timeline }: { timeline: Timeline }) {
                 class="button danger"
                 onClick={() => {
                   setConfirmStop(true);
+                  // Cancel, not Stop: a second tap on the same spot must not end the session.
+                  focusNext('.confirm .confirm-cancel');
                 }}
               >
                 <Icon name="stop" />
@@ -544,7 +536,11 @@ function Player({ timeline }: { timeline: Timeline }) {
       {finished ? (
         <div class="session-end">
           <p class="lead" role="status">
-            {state.status === 'done' ? t.session.done : t.session.stopped}
+            {state.status === 'stopped'
+              ? t.session.stopped
+              : completedSteps(timeline, run.events, state.endedAt ?? now) === 0
+                ? t.session.skippedAll
+                : t.session.done}
           </p>
           {timeline.painCheck && !run.saved && state.startedAt !== null ? (
             <form

@@ -23,14 +23,15 @@ export function Welcome() {
         <h2 id="not-diagnosis">{t.welcome.notDiagnosisTitle}</h2>
         <p>{t.welcome.notDiagnosis}</p>
       </aside>
-      <p>{t.welcome.offline}</p>
       <p class="muted">{t.welcome.time}</p>
+      {/* Above the fold on a phone: what it is and that it is not a diagnosis come first, the rest after. */}
       <a class="button primary wide" href="/check?q=1">
         {t.welcome.start}
       </a>
       <p class="center">
         <a href="/learn">{t.welcome.learn}</a>
       </p>
+      <p>{t.welcome.offline}</p>
     </section>
   );
 }
