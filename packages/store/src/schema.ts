@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types for Kysely. Each record keeps its full body as JSON text in `data` (what the API returns);
  * the columns beside it exist to query and order by. An episode also keeps the canonical JSON of the body
@@ -11,6 +13,8 @@ export interface EpisodesTable {
   updated_at: string;
   data: string;
   request: string;
+  /** How many diary entries the episode holds (kept with every insert and delete; migration 4). */
+  diary_count: Generated<number>;
 }
 
 export interface AssessmentsTable {

@@ -106,9 +106,6 @@ function isStoredInstant(text: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString() === text;
 }
 
-/** What the store needs of an episode to check the dates written under it. */
-type EpisodeDates = Pick<Episode, 'onsetDate' | 'timeZone'>;
-
 function refuseProblems(what: string, problems: readonly FieldIssue[]): void {
   if (problems.length === 0) return;
   const names = problems.map((p) => p.field).join(', ');
@@ -331,9 +328,18 @@ export class Store {
 
   createDiaryEntry(episodeId: string, input: DiaryEntryInput): Promise<Written<DiaryEntry>> {
     const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
-    return this.#createChild('diary_entries', 'diary entry', episodeId, record, record.at, (trx) =>
-      this.#checkDiaryWrite(trx, episodeId, record),
-    );
+    return this.#createChild('diary_entries', 'diary entry', episodeId, record, record.at, {
+      before: (trx) => this.#checkDiaryWrite(trx, episodeId, record),
+      inserted: (trx) => this.#countDiary(trx, episodeId, 1),
+    });
+  }
+
+  #countDiary(trx: Kysely<Database>, episodeId: string, change: 1 | -1): Promise<unknown> {
+    return trx
+      .updateTable('episodes')
+      .set((eb) => ({ diary_count: eb('diary_count', '+', change) }))
+      .where('id', '=', episodeId)
+      .execute();
   }
 
   /**
@@ -341,27 +347,31 @@ export class Store {
    * the chart and the summary without a word), and an episode holds at most maxDiaryEntriesPerEpisode.
    */
   async #checkDiaryWrite(trx: Kysely<Database>, episodeId: string, record: DiaryEntry): Promise<void> {
-    const episode = await this.#episodeDates(trx, episodeId);
-    refuseProblems('diary entry', diaryTimeProblems(record.at, episode, this.#now().toISOString()));
-    const { count } = await trx
+    const row = await trx
+      .selectFrom('episodes')
+      .select(['data', 'diary_count'])
+      .where('id', '=', episodeId)
+      .executeTakeFirst();
+    if (!row) throw notFound('episode', episodeId);
+    refuseProblems(
+      'diary entry',
+      diaryTimeProblems(record.at, parse<Episode>(row), this.#now().toISOString()),
+    );
+    if (row.diary_count < maxDiaryEntriesPerEpisode) return;
+    // At the ceiling, a retry or a replacement of an entry already there still goes through.
+    const existing = await trx
       .selectFrom('diary_entries')
-      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .select('id')
+      .where('id', '=', record.id)
       .where('episode_id', '=', episodeId)
-      .where('id', '!=', record.id)
-      .executeTakeFirstOrThrow();
-    if (Number(count) >= maxDiaryEntriesPerEpisode) {
+      .executeTakeFirst();
+    if (!existing) {
       throw new DomainError(
         'limit_reached',
         `This episode already holds ${maxDiaryEntriesPerEpisode} diary entries, the most one episode keeps. ` +
           'Start a new episode, or delete entries you no longer need.',
       );
     }
-  }
-
-  async #episodeDates(db: Kysely<Database>, episodeId: string): Promise<EpisodeDates> {
-    const row = await db.selectFrom('episodes').select('data').where('id', '=', episodeId).executeTakeFirst();
-    if (!row) throw notFound('episode', episodeId);
-    return parse<Episode>(row);
   }
 
   /** Creates or replaces a diary entry (PUT): the same call twice leaves the same state. */
@@ -379,11 +389,13 @@ export class Store {
       }
       const values = { at: record.at, data: JSON.stringify(record) };
       if (existing) await trx.updateTable('diary_entries').set(values).where('id', '=', input.id).execute();
-      else
+      else {
         await trx
           .insertInto('diary_entries')
           .values({ id: input.id, episode_id: episodeId, ...values })
           .execute();
+        await this.#countDiary(trx, episodeId, 1);
+      }
       return { record, created: !existing };
     });
   }
@@ -396,6 +408,7 @@ export class Store {
         .where('episode_id', '=', episodeId)
         .executeTakeFirst();
       if (Number(result.numDeletedRows) === 0) throw notFound('diary entry', entryId);
+      await this.#countDiary(trx, episodeId, -1);
     });
     await this.#scrub();
   }
@@ -562,6 +575,16 @@ export class Store {
           const child = { episode_id: episode.id };
           for (const r of assessments) await put('assessments', 'assessment', r, { ...child, at: utc(r.at) });
           for (const r of diary) await put('diary_entries', 'diary entry', r, { ...child, at: utc(r.at) });
+          await trx
+            .updateTable('episodes')
+            .set((eb) => ({
+              diary_count: eb
+                .selectFrom('diary_entries')
+                .select((c) => c.fn.countAll<number>().as('n'))
+                .where('episode_id', '=', episode.id),
+            }))
+            .where('id', '=', episode.id)
+            .execute();
           for (const r of sessions)
             await put('session_logs', 'session', r, { ...child, started_at: utc(r.startedAt) });
           for (const r of checkIns) await put('check_ins', 'check-in', r, { ...child, at: utc(r.at) });
@@ -592,11 +615,16 @@ export class Store {
     episodeId: string,
     record: T,
     time: string,
-    check?: (trx: Kysely<Database>) => Promise<void>,
+    hooks: {
+      /** Runs first: may refuse the write. */
+      before?: (trx: Kysely<Database>) => Promise<void>;
+      /** Runs when the record was new, in the same transaction. */
+      inserted?: (trx: Kysely<Database>) => Promise<unknown>;
+    } = {},
   ): Promise<Written<T>> {
     const data = JSON.stringify(record);
     return this.#write(async (trx) => {
-      await check?.(trx);
+      await hooks.before?.(trx);
       // Insert-or-nothing, then compare: correct even when two retries race on PostgreSQL. A missing
       // episode is caught by the foreign key, which saves a lookup on every write.
       const result = await trx
@@ -604,7 +632,10 @@ export class Store {
         .catch((error: unknown) => {
           throw isForeignKeyViolation(error) ? notFound('episode', episodeId) : error;
         });
-      if (Number(result.numAffectedRows ?? 0) === 1) return { record, created: true };
+      if (Number(result.numAffectedRows ?? 0) === 1) {
+        await hooks.inserted?.(trx);
+        return { record, created: true };
+      }
       const existing = await trx
         .selectFrom(table)
         .select('data')

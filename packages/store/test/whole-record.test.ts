@@ -252,6 +252,13 @@ for (const dialect of dialects) {
       if (!last) throw new Error('no entry');
       const { episodeId: _e, ...retry } = last;
       expect((await store.createDiaryEntry(episode.id, retry)).created).toBe(false);
+      // Deleting one makes room for one, and only one.
+      await store.deleteDiaryEntry(episode.id, last.id);
+      await store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' }));
+      await expectDomainError(
+        store.putDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T10:00:00.000Z' })),
+        'limit_reached',
+      );
     });
 
     it('reports ok health after a real write', async () => {

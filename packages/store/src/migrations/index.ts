@@ -3,6 +3,7 @@ import type { DialectName } from '../schema.ts';
 import * as step0001 from './0001-records.ts';
 import * as step0002 from './0002-check-ins.ts';
 import * as step0003 from './0003-meta.ts';
+import * as step0004 from './0004-diary-count.ts';
 
 export interface MigrationStep {
   step: number;
@@ -18,4 +19,5 @@ export const migrationSteps: readonly MigrationStep[] = [
   { step: 1, name: '0001-records', up: step0001.up },
   { step: 2, name: '0002-check-ins', up: step0002.up },
   { step: 3, name: '0003-meta', up: step0003.up },
+  { step: 4, name: '0004-diary-count', up: step0004.up },
 ];
