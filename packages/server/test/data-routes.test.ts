@@ -1,8 +1,14 @@
 import { exportDocumentSchema } from '@unknot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, makeDiaryEntry, makeEpisode, startTestApp, type TestApp } from './test-app.ts';
-
-type Json = Record<string, unknown>;
+import {
+  dialects,
+  injectJson,
+  makeDiaryEntry,
+  makeEpisode,
+  startTestApp,
+  type Json,
+  type TestApp,
+} from './test-app.ts';
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.enabled)(`the whole record over HTTP (${dialect.name})`, () => {
@@ -14,18 +20,8 @@ for (const dialect of dialects) {
       await t.close();
     });
 
-    const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => {
-      const res = await t.app.inject({
-        method,
-        url,
-        ...(body === undefined ? {} : { payload: body as Json }),
-      });
-      return {
-        status: res.statusCode,
-        headers: res.headers,
-        body: res.body ? (JSON.parse(res.body) as Json) : null,
-      };
-    };
+    const call = (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) =>
+      injectJson(t.app, method, url, body);
     const exported = async () => {
       const res = await call('GET', '/api/v1/export');
       expect(res.status).toBe(200);

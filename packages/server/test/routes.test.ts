@@ -14,15 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allClearAnswers,
   dialects,
+  injectJson,
   makeAssessment,
   makeDiaryEntry,
   makeEpisode,
   makeSessionLog,
   startTestApp,
+  type Json,
   type TestApp,
 } from './test-app.ts';
-
-type Json = Record<string, unknown>;
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.enabled)(`/api/v1 on ${dialect.name}`, () => {
@@ -34,22 +34,8 @@ for (const dialect of dialects) {
       await t.close();
     });
 
-    const request = async (
-      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-      url: string,
-      body?: unknown,
-    ) => {
-      const res = await t.app.inject({
-        method,
-        url,
-        ...(body === undefined ? {} : { payload: body as Json }),
-      });
-      return {
-        status: res.statusCode,
-        headers: res.headers,
-        body: res.body ? (JSON.parse(res.body) as Json) : null,
-      };
-    };
+    const request = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+      injectJson(t.app, method, url, body);
 
     /** Every error is RFC 9457 problem+json with a stable code and the request id of its response. */
     function expectProblem(

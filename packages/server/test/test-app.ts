@@ -49,3 +49,20 @@ export async function listenTestApp(
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   return { ...t, port: (t.app.server.address() as AddressInfo).port };
 }
+
+export type Json = Record<string, unknown>;
+
+/** One request through `inject()`, its JSON body parsed (null when empty). */
+export async function injectJson(
+  app: FastifyInstance,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Record<string, unknown>; body: Json | null }> {
+  const res = await app.inject({ method, url, ...(body === undefined ? {} : { payload: body as Json }) });
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    body: res.body ? (JSON.parse(res.body) as Json) : null,
+  };
+}

@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
 import { PlanItemCard } from '../components/plan-item.tsx';
+import { SafetyNetSection } from '../components/safety-net.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { plan } from '../lib/plan.ts';
 import { t } from '../strings.ts';
@@ -50,28 +51,6 @@ function Stages({ current }: { current: Plan }) {
         <p class="hint">{t.plan.nextCheck(formatDate(current.nextRedFlagCheck))}</p>
       ) : null}
     </>
-  );
-}
-
-/** triage.md §5's safety-netting, open on the plan: what to watch for matters every day. */
-function WhenToGetHelp({ current }: { current: Plan }) {
-  return (
-    <section class="safety-net" aria-labelledby="plan-help-heading">
-      <h2 id="plan-help-heading">{t.plan.safetyNet}</h2>
-      {current.safetyNet.groups.map((g, i) => (
-        <div key={g.heading} class={`safety-group safety-group-${i}`}>
-          <h3>{g.heading}</h3>
-          <ul>
-            {g.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </div>
-      ))}
-      <p class="closing">
-        <strong>{current.safetyNet.closing}</strong>
-      </p>
-    </section>
   );
 }
 
@@ -176,7 +155,7 @@ export default function PlanScreen() {
         </section>
       ) : null}
 
-      <WhenToGetHelp current={current} />
+      <SafetyNetSection id="plan-help-heading" title={t.plan.safetyNet} net={current.safetyNet} />
 
       <Later id="stages" title={t.plan.stagesTitle}>
         <Stages current={current} />

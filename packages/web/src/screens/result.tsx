@@ -7,6 +7,7 @@ import { dispositionAdvice, questions, safetyNet, type Reason } from '@unknot/co
 import { ruleCards } from 'virtual:unknot/rule-cards';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
+import { SafetyNetSection } from '../components/safety-net.tsx';
 import { SourceList } from '../components/sources.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { episode, latestCheck, ready, type CheckRecord } from '../lib/records.ts';
@@ -33,27 +34,6 @@ function Reasons({ reasons }: { reasons: readonly Reason[] }) {
           );
         })}
       </ul>
-    </section>
-  );
-}
-
-function SafetyNet() {
-  return (
-    <section class="safety-net" aria-labelledby="safety-heading">
-      <h2 id="safety-heading">{t.result.safetyNetTitle}</h2>
-      {safetyNet.groups.map((group, i) => (
-        <div key={group.heading} class={`safety-group safety-group-${i}`}>
-          <h3>{group.heading}</h3>
-          <ul>
-            {group.items.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </div>
-      ))}
-      <p class="closing">
-        <strong>{safetyNet.closing}</strong>
-      </p>
     </section>
   );
 }
@@ -153,7 +133,9 @@ export function ResultScreen() {
       </div>
       <Reasons reasons={check.result.reasons} />
       <Unsure check={check} />
-      {advice.showSafetyNet ? <SafetyNet /> : null}
+      {advice.showSafetyNet ? (
+        <SafetyNetSection id="safety-heading" title={t.result.safetyNetTitle} net={safetyNet} />
+      ) : null}
       <p>
         <a href="/check?q=1">{t.result.checkAgain}</a> — {t.result.checkAgainHint}
       </p>
