@@ -186,6 +186,13 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
   const set = <K extends keyof Form>(key: K, value: Form[K]): void => {
     setForm((f) => ({ ...f, [key]: value }));
   };
+  /** Changes one field of the i-th medicine row. */
+  const setMedicine = (i: number, change: Partial<Form['medicines'][number]>): void => {
+    set(
+      'medicines',
+      form.medicines.map((x, j) => (j === i ? { ...x, ...change } : x)),
+    );
+  };
   const treatmentOptions = useMemo(
     () =>
       entries
@@ -349,11 +356,7 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
                   maxLength={100}
                   value={m.name}
                   onInput={(event) => {
-                    const value = event.currentTarget.value;
-                    set(
-                      'medicines',
-                      form.medicines.map((x, j) => (j === i ? { ...x, name: value } : x)),
-                    );
+                    setMedicine(i, { name: event.currentTarget.value });
                   }}
                 />
               </div>
@@ -365,11 +368,7 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
                   maxLength={100}
                   value={m.dose}
                   onInput={(event) => {
-                    const value = event.currentTarget.value;
-                    set(
-                      'medicines',
-                      form.medicines.map((x, j) => (j === i ? { ...x, dose: value } : x)),
-                    );
+                    setMedicine(i, { dose: event.currentTarget.value });
                   }}
                 />
               </div>
@@ -380,11 +379,7 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
                   type="datetime-local"
                   value={m.at}
                   onInput={(event) => {
-                    const value = event.currentTarget.value;
-                    set(
-                      'medicines',
-                      form.medicines.map((x, j) => (j === i ? { ...x, at: value } : x)),
-                    );
+                    setMedicine(i, { at: event.currentTarget.value });
                   }}
                 />
               </div>
