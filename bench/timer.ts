@@ -30,7 +30,7 @@
 import { performance } from 'node:perf_hooks';
 import {
   sessionState,
-  timeline,
+  buildTimeline,
   type SessionEvent,
   type Timeline,
   type TimelineOptions,
@@ -72,7 +72,7 @@ interface Figures {
 }
 
 function mustTimeline(id: string, options: TimelineOptions): Timeline {
-  const result = timeline(id, options);
+  const result = buildTimeline(id, options);
   if (!result.ok) throw new Error(`${id}: ${result.reason} (${result.detail})`);
   return result.timeline;
 }

@@ -232,7 +232,7 @@ function entriesSource(entries: JsonObject[]): string {
     "import type { Entry } from './types.ts';",
     '',
     "/** All catalogue entries of the spec (§2), in the spec's order. */",
-    `export const entries: readonly Entry[] = ${literal(entries)};`,
+    `export const knowledgeEntries: readonly Entry[] = ${literal(entries)};`,
     '',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { entries } from '@unknot/core';
+import { knowledgeEntries } from '@unknot/core';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './build/compress.ts';
@@ -62,7 +62,8 @@ function ruleCards(): Plugin {
     load(loading) {
       if (loading !== resolved) return undefined;
       const cards: Record<string, string> = {};
-      for (const entry of entries) for (const rule of entry.triage_rules ?? []) cards[rule] ??= entry.id;
+      for (const entry of knowledgeEntries)
+        for (const rule of entry.triage_rules ?? []) cards[rule] ??= entry.id;
       return `export const ruleCards = ${JSON.stringify(cards)};`;
     },
   };

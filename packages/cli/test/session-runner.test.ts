@@ -1,4 +1,4 @@
-import { timeline } from '@unknot/core';
+import { buildTimeline } from '@unknot/core';
 import { describe, expect, it } from 'vitest';
 import { runTimeline, type RunnerTerminal } from '../src/session-runner.ts';
 
@@ -29,7 +29,7 @@ function scriptedTerminal(keys: [number, string][]) {
 }
 
 const heat = () => {
-  const result = timeline('tx-heat');
+  const result = buildTimeline('tx-heat');
   if (!result.ok) throw new Error(result.detail);
   return result.timeline;
 };

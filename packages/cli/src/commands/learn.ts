@@ -1,4 +1,4 @@
-import { entries, searchKnowledge, type Entry } from '@unknot/core';
+import { knowledgeEntries, searchKnowledge, type Entry } from '@unknot/core';
 import { CliError } from '../cli-error.ts';
 import type { Output } from '../output.ts';
 import { renderEntry } from '../render/entry.ts';
@@ -32,7 +32,7 @@ export function learnCommand(options: LearnOptions, io: Output): Promise<number>
   let found: readonly Entry[];
   if (options.list) {
     if (options.query) throw new CliError('Give either a search or --list, not both.');
-    found = entries;
+    found = knowledgeEntries;
   } else {
     if (!options.query.trim())
       throw new CliError('Say what to look for, for example: unknot learn "how long ice".');

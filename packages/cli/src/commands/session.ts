@@ -4,9 +4,9 @@ import {
   localDate,
   numberLabel,
   sourceDisplayName,
-  timeline as buildTimeline,
+  buildTimeline,
   type Timeline,
-  calendarDaysBetween,
+  daysBetween,
 } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
@@ -29,7 +29,7 @@ async function episodeContext(): Promise<EpisodeContext | undefined> {
     const today = localDate(new Date().toISOString(), snapshot.episode.timeZone);
     return {
       episodeId: id,
-      day: calendarDaysBetween(snapshot.episode.onsetDate, today),
+      day: daysBetween(snapshot.episode.onsetDate, today),
       disposition: snapshot.assessments.at(-1)?.result.disposition,
     };
   }).catch(() => undefined);

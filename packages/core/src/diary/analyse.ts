@@ -4,7 +4,7 @@ import { isTimeZone, type DiaryEntry, type Episode } from '../records/index.ts';
 import { painBaseline } from './baseline.ts';
 import { isClinicallyImportantImprovement, painChange } from './change.ts';
 import { latestPain, latestSpanDays } from './latest.ts';
-import { calendarDaysBetween, isCalendarDate, isInstant } from './local-day.ts';
+import { daysBetween, isCalendarDate, isInstant } from './local-day.ts';
 import { rollingMean } from './rolling.ts';
 import { dailySeries } from './series.ts';
 import { classifyTrend } from './trend.ts';
@@ -45,7 +45,7 @@ export function analyse(
     onsetDate,
     timeZone,
     today,
-    day: calendarDaysBetween(onsetDate, today),
+    day: daysBetween(onsetDate, today),
     days,
     // Three days, like `latest`, so the chart smooths over the same span that the comparison uses.
     rolling3: rollingMean(

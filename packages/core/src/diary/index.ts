@@ -12,7 +12,7 @@ export {
   type DiarySession,
 } from './escalations.ts';
 export { diaryCheckInSchema, type DiaryCheckIn } from './check-in.ts';
-export { localDate, calendarDaysBetween, episodeDayOf } from './local-day.ts';
+export { episodeDayOf } from './local-day.ts';
 export {
   clinicallyImportant,
   isClinicallyImportantImprovement,

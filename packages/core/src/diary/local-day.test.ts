@@ -5,14 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateOf } from '../calendar.ts';
-import {
-  addDays,
-  calendarDaysBetween,
-  episodeDayOf,
-  isCalendarDate,
-  isInstant,
-  localDate,
-} from './local-day.ts';
+import { addDays, daysBetween, episodeDayOf, isCalendarDate, isInstant, localDate } from './local-day.ts';
 
 describe('localDate', () => {
   it.each([
@@ -85,7 +78,7 @@ describe('localDate', () => {
   });
 });
 
-describe('calendarDaysBetween', () => {
+describe('daysBetween', () => {
   it.each([
     { from: '2026-03-01', to: '2026-03-01', days: 0 },
     { from: '2026-03-01', to: '2026-03-10', days: 9 },
@@ -98,11 +91,11 @@ describe('calendarDaysBetween', () => {
     { from: '2026-10-24', to: '2026-10-26', days: 2 },
     { from: '2026-01-01', to: '2026-12-31', days: 364 },
   ])('$from → $to is $days days', ({ from, to, days }) => {
-    expect(calendarDaysBetween(from, to)).toBe(days);
+    expect(daysBetween(from, to)).toBe(days);
   });
 
   it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', ''])('rejects %j', (bad) => {
-    expect(() => calendarDaysBetween(bad, '2026-01-01')).toThrow(RangeError);
+    expect(() => daysBetween(bad, '2026-01-01')).toThrow(RangeError);
     expect(isCalendarDate(bad)).toBe(false);
   });
 
@@ -110,7 +103,7 @@ describe('calendarDaysBetween', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: -2000, max: 2000 }), (base, n) => {
         const date = addDays('1990-01-01', base);
-        expect(calendarDaysBetween(date, addDays(date, n))).toBe(n);
+        expect(daysBetween(date, addDays(date, n))).toBe(n);
         expect(isCalendarDate(addDays(date, n))).toBe(true);
       }),
     );
@@ -212,7 +205,7 @@ describe('every year from 0000 to 9999', () => {
     { from: '0000-12-31', to: '0001-01-01', days: 1 },
     { from: '0050-03-01', to: '1950-03-01', days: 693_960 },
   ])('$from → $to is $days days', ({ from, to, days }) => {
-    expect(calendarDaysBetween(from, to)).toBe(days);
+    expect(daysBetween(from, to)).toBe(days);
     expect(addDays(from, days)).toBe(to);
     expect(addDays(to, -days)).toBe(from);
   });
@@ -251,13 +244,13 @@ describe('every year from 0000 to 9999', () => {
       fc.property(dateArb, ({ year, month, day }) => {
         const date = written(year, month, day);
         const days = epochDayOracle(year, month, day);
-        expect(calendarDaysBetween('1970-01-01', date)).toBe(days);
+        expect(daysBetween('1970-01-01', date)).toBe(days);
         expect(addDays('1970-01-01', days)).toBe(date);
       }),
     );
   });
 
-  it('addDays(d, n) is undone by calendarDaysBetween', () => {
+  it('addDays(d, n) is undone by daysBetween', () => {
     const nArb = fc.oneof(
       fc.integer({ min: -1000, max: 1000 }),
       fc.integer({ min: firstDay - lastDay, max: lastDay - firstDay }),
@@ -269,7 +262,7 @@ describe('every year from 0000 to 9999', () => {
         const date = written(year, month, day);
         const later = addDays(date, n);
         expect(isCalendarDate(later)).toBe(true);
-        expect(calendarDaysBetween(date, later)).toBe(n);
+        expect(daysBetween(date, later)).toBe(n);
       }),
     );
   });

@@ -5,13 +5,7 @@
  */
 import { daysBetween, localDate } from '../calendar.ts';
 
-export {
-  addDays,
-  isCalendarDate,
-  isInstant,
-  localDate,
-  daysBetween as calendarDaysBetween,
-} from '../calendar.ts';
+export { addDays, isCalendarDate, isInstant, localDate, daysBetween } from '../calendar.ts';
 
 /** The episode day of an instant: its local date in `timeZone` minus the onset date (day 0 is the onset date). */
 export function episodeDayOf(instant: string, onsetDate: string, timeZone: string): number {

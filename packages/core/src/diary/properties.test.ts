@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { severity } from '../triage/index.ts';
 import { analyse } from './analyse.ts';
 import { diaryEscalations } from './escalations.ts';
-import { calendarDaysBetween } from './local-day.ts';
+import { daysBetween } from './local-day.ts';
 import { arbDenseDiary, arbDiary, arbInstant, makeCheckIn, makeSession } from './test-factories.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -22,7 +22,7 @@ describe('analyse, over random diaries', () => {
     fc.assert(
       fc.property(arbDiary, ({ entries, episode, today }) => {
         const analysis = analyse(entries, episode, today);
-        expect(analysis.days).toHaveLength(calendarDaysBetween(episode.onsetDate, today) + 1);
+        expect(analysis.days).toHaveLength(daysBetween(episode.onsetDate, today) + 1);
         expect(analysis.rolling3).toHaveLength(analysis.days.length);
         analysis.days.forEach((d, i) => {
           expect(d.day).toBe(i);

@@ -1,6 +1,6 @@
 /** The daily pain series of an episode: one item per local calendar day from onset to today. */
 import type { DiaryEntry } from '../records/index.ts';
-import { addDays, calendarDaysBetween, localDate } from './local-day.ts';
+import { addDays, daysBetween, localDate } from './local-day.ts';
 import type { DiaryDay } from './types.ts';
 
 export interface DailySeries {
@@ -20,11 +20,11 @@ export function dailySeries(
   timeZone: string,
   today: string,
 ): DailySeries {
-  const length = Math.max(0, calendarDaysBetween(onsetDate, today) + 1);
+  const length = Math.max(0, daysBetween(onsetDate, today) + 1);
   const ratings: number[][] = Array.from({ length }, () => []);
   const outOfRange: string[] = [];
   for (const entry of entries) {
-    const day = calendarDaysBetween(onsetDate, localDate(entry.at, timeZone));
+    const day = daysBetween(onsetDate, localDate(entry.at, timeZone));
     const bucket = ratings[day];
     if (day < 0 || bucket === undefined) outOfRange.push(entry.id);
     else bucket.push(entry.pain);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayFor, howToVisible, isAdvice, presentEntry, visibleProtocol } from './advice.ts';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { getEntry } from './lookup.ts';
 import { displays, phases, type Display, type Entry } from './types.ts';
 
@@ -24,7 +24,7 @@ const DO_NOT_RECOMMEND = [
 
 describe('presentation rules (§1.4)', () => {
   it('lists the eight do_not_recommend entries', () => {
-    expect(entries.filter((e) => e.display === 'do_not_recommend').map((e) => e.id)).toEqual(
+    expect(knowledgeEntries.filter((e) => e.display === 'do_not_recommend').map((e) => e.id)).toEqual(
       DO_NOT_RECOMMEND,
     );
   });
@@ -81,7 +81,7 @@ describe('presentation rules (§1.4)', () => {
   });
 
   it('presents entries without how-to content exactly when it must stay hidden', () => {
-    for (const e of entries) {
+    for (const e of knowledgeEntries) {
       const shown = presentEntry(e);
       const { editorial: _notes, ...withoutNotes } = e;
       expect(shown).not.toHaveProperty('editorial');

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { evidenceCodes } from './evidence-codes.ts';
 import { getEntry } from './lookup.ts';
 import { seedFiles } from './seeds.ts';
@@ -14,7 +14,7 @@ import { collectStrings, findStrings, sharedFile, specBlocklist, type FoundStrin
 
 /** Everything this module ships, keyed so that a finding's path names the entry: `entries.tx-ice.summary`. */
 const shipped = {
-  entries: Object.fromEntries(entries.map((entry) => [entry.id, entry])),
+  entries: Object.fromEntries(knowledgeEntries.map((entry) => [entry.id, entry])),
   evidenceCodes,
   seedTitles: seedFiles.map((seed) => seed.title),
   synonyms,
@@ -110,7 +110,7 @@ describe('no commercial content (§4.3, §6 check 7)', () => {
 
 describe('medicines (§1.4 rule 2)', () => {
   it('gives no amounts in milligrams in titles, summaries, protocols, display notes or synonyms', () => {
-    const adviceFields = entries.flatMap((entry) =>
+    const adviceFields = knowledgeEntries.flatMap((entry) =>
       findStrings(
         { title: entry.title, summary: entry.summary, protocol: entry.protocol, note: entry.display_note },
         entry.id,

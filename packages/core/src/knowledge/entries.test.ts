@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { entries, evidenceCodes, getEntry, idPrefixByKind, seedFileNames } from './index.ts';
+import { knowledgeEntries, evidenceCodes, getEntry, idPrefixByKind, seedFileNames } from './index.ts';
 import type { Display, Entry, Kind } from './types.ts';
 
 function countBy<K extends string>(key: (entry: Entry) => K): Partial<Record<K, number>> {
   const counts: Partial<Record<K, number>> = {};
-  for (const entry of entries) counts[key(entry)] = (counts[key(entry)] ?? 0) + 1;
+  for (const entry of knowledgeEntries) counts[key(entry)] = (counts[key(entry)] ?? 0) + 1;
   return counts;
 }
 
 describe('catalogue totals (§2, §2.12, §6 check 10)', () => {
   it('holds 80 entries with unique ids', () => {
-    expect(entries).toHaveLength(80);
-    expect(new Set(entries.map((entry) => entry.id)).size).toBe(80);
+    expect(knowledgeEntries).toHaveLength(80);
+    expect(new Set(knowledgeEntries.map((entry) => entry.id)).size).toBe(80);
   });
 
   it('has the totals by display of §2.12', () => {
@@ -25,7 +25,7 @@ describe('catalogue totals (§2, §2.12, §6 check 10)', () => {
 
   it('has 8 red flags among the recommend entries', () => {
     expect(
-      entries.filter((entry) => entry.display === 'recommend' && entry.kind === 'red_flag'),
+      knowledgeEntries.filter((entry) => entry.display === 'recommend' && entry.kind === 'red_flag'),
     ).toHaveLength(8);
   });
 
@@ -46,7 +46,7 @@ describe('catalogue totals (§2, §2.12, §6 check 10)', () => {
 });
 
 describe('field rules (§1.2, §6 checks 1–4)', () => {
-  it.each(entries.map((entry) => [entry.id, entry] as const))(
+  it.each(knowledgeEntries.map((entry) => [entry.id, entry] as const))(
     '%s has the id prefix of its kind',
     (id, entry) => {
       expect(id.startsWith(idPrefixByKind[entry.kind])).toBe(true);
@@ -54,7 +54,7 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   );
 
   it('gives every inform_only and do_not_recommend entry a display_note', () => {
-    const missing = entries.filter(
+    const missing = knowledgeEntries.filter(
       (entry) =>
         (entry.display === 'inform_only' || entry.display === 'do_not_recommend') && !entry.display_note,
     );
@@ -62,13 +62,13 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   });
 
   it('gives every red flag an escalation, and nothing else one', () => {
-    for (const entry of entries) {
+    for (const entry of knowledgeEntries) {
       expect(entry.escalation !== undefined, entry.id).toBe(entry.kind === 'red_flag');
     }
   });
 
   it('cites at least one evidence code per entry, each defined in §0.2', () => {
-    for (const entry of entries) {
+    for (const entry of knowledgeEntries) {
       expect(entry.evidence.refs.length, entry.id).toBeGreaterThan(0);
       for (const ref of entry.evidence.refs)
         expect(evidenceCodes, `${entry.id} cites ${ref}`).toHaveProperty([ref]);
@@ -76,7 +76,7 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   });
 
   it('counts in agreement.mentioned_by exactly the distinct seed files in sources', () => {
-    for (const entry of entries) {
+    for (const entry of knowledgeEntries) {
       const files = new Set(entry.sources.map((source) => source.file));
       expect(entry.agreement.mentioned_by, entry.id).toBe(files.size);
       for (const file of files) expect(seedFileNames).toContain(file);
@@ -84,7 +84,7 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   });
 
   it('links only to entries that exist', () => {
-    for (const entry of entries) {
+    for (const entry of knowledgeEntries) {
       for (const id of entry.related ?? []) expect(getEntry(id), `${entry.id} → ${id}`).toBeDefined();
     }
   });
@@ -92,7 +92,7 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   // Why: the spec's own notes name ids in prose ("see ex-prone-press-up"); a renamed entry would leave them dangling.
   it('names only existing entry ids in its text', () => {
     const idLike = /\b(?:rf|cause|sym|tx|pos|ex|med|rem|pro|prev)-[a-z0-9]+(?:-[a-z0-9]+)*\b/g;
-    for (const entry of entries) {
+    for (const entry of knowledgeEntries) {
       for (const id of JSON.stringify(entry).match(idLike) ?? []) {
         expect(getEntry(id), `${entry.id} mentions ${id}`).toBeDefined();
       }
@@ -100,11 +100,12 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   });
 
   it('keeps every summary to about 60 words (§1.1)', () => {
-    for (const entry of entries) expect(entry.summary.split(/\s+/).length, entry.id).toBeLessThanOrEqual(60);
+    for (const entry of knowledgeEntries)
+      expect(entry.summary.split(/\s+/).length, entry.id).toBeLessThanOrEqual(60);
   });
 
   it('puts causes and symptoms in all four phases (§1.2)', () => {
-    for (const entry of entries.filter((e) => e.kind === 'cause' || e.kind === 'symptom')) {
+    for (const entry of knowledgeEntries.filter((e) => e.kind === 'cause' || e.kind === 'symptom')) {
       expect(entry.phases, entry.id).toEqual(['acute', 'subacute', 'recovery', 'prevention']);
     }
   });
@@ -112,7 +113,7 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
   // Why: §1.2 says red flags list all four phases, but the catalogue times two of them (a day-7/14 check-in and a
   // recurrence prompt, both `see_doctor_if_persists`). Every other red flag must be live in every phase.
   it('puts every red flag in all four phases, except the time- and recurrence-based reminders', () => {
-    for (const entry of entries.filter((e) => e.kind === 'red_flag')) {
+    for (const entry of knowledgeEntries.filter((e) => e.kind === 'red_flag')) {
       if (entry.escalation === 'see_doctor_if_persists') continue;
       expect(entry.phases, entry.id).toEqual(['acute', 'subacute', 'recovery', 'prevention']);
     }
@@ -122,18 +123,20 @@ describe('field rules (§1.2, §6 checks 1–4)', () => {
 
   it('marks only red flags with an origin, and only one as added for safety', () => {
     expect(
-      entries.filter((entry) => entry.origin !== undefined).every((entry) => entry.kind === 'red_flag'),
+      knowledgeEntries
+        .filter((entry) => entry.origin !== undefined)
+        .every((entry) => entry.kind === 'red_flag'),
     ).toBe(true);
-    expect(entries.filter((entry) => entry.origin === 'external_safety').map((entry) => entry.id)).toEqual([
-      'rf-systemic-warning-signs',
-    ]);
+    expect(
+      knowledgeEntries.filter((entry) => entry.origin === 'external_safety').map((entry) => entry.id),
+    ).toEqual(['rf-systemic-warning-signs']);
   });
 });
 
 describe('getEntry', () => {
   it('returns the entry with that id', () => {
     expect(getEntry('tx-ice')?.title).toMatch(/cold pack/i);
-    for (const entry of entries) expect(getEntry(entry.id)).toBe(entry);
+    for (const entry of knowledgeEntries) expect(getEntry(entry.id)).toBe(entry);
   });
 
   it.each(['', 'tx-Ice', 'tx-ice ', 'no-such-entry', 'constructor', '__proto__'])(
@@ -148,7 +151,7 @@ describe('optional fields', () => {
   // Why: with exactOptionalPropertyTypes an absent field and a field set to undefined differ; the data must
   // leave out what the spec leaves out.
   it('leaves out optional fields the spec does not give, rather than setting them to undefined', () => {
-    for (const entry of entries) {
+    for (const entry of knowledgeEntries) {
       for (const [key, value] of Object.entries(entry))
         expect(value, `${entry.id}.${key}`).not.toBeUndefined();
     }

@@ -4,7 +4,7 @@
 import type { Entry } from './types.ts';
 
 /** All catalogue entries of the spec (§2), in the spec's order. */
-export const entries: readonly Entry[] = [
+export const knowledgeEntries: readonly Entry[] = [
   {
     id: 'rf-numbness-bladder-bowel',
     kind: 'red_flag',

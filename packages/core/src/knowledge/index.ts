@@ -2,7 +2,7 @@
  * The knowledge base of `shared/clinical/knowledge-base.md`: 80 entries as typed data, the seed articles and
  * evidence codes they cite, a zod schema every entry passes, search, and the presentation rules of §1.4.
  */
-export { entries } from './entries.ts';
+export { knowledgeEntries } from './entries.ts';
 export { getEntry, getEvidenceCode } from './lookup.ts';
 export { evidenceCodes, evidenceCodeIds, type EvidenceCode, type EvidenceCodeId } from './evidence-codes.ts';
 export {

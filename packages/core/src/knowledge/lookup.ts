@@ -1,9 +1,9 @@
 /** Finding entries and evidence codes by id. */
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { evidenceCodes, type EvidenceCode } from './evidence-codes.ts';
 import type { Entry } from './types.ts';
 
-const entriesById: ReadonlyMap<string, Entry> = new Map(entries.map((entry) => [entry.id, entry]));
+const entriesById: ReadonlyMap<string, Entry> = new Map(knowledgeEntries.map((entry) => [entry.id, entry]));
 
 /** The entry with this id, or `undefined` for an unknown id. */
 export function getEntry(id: string): Entry | undefined {

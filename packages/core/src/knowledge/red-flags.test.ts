@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { sharedFile, triageRules } from './test-helpers.ts';
 import type { Escalation } from './types.ts';
 
-const redFlags = entries.filter((entry) => entry.kind === 'red_flag');
+const redFlags = knowledgeEntries.filter((entry) => entry.kind === 'red_flag');
 
 /** §1.7: how a card's typical level maps onto the dispositions of triage.md. */
 const dispositionOf: Record<Escalation, string> = {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { entrySchema, idPrefixByKind, knowledgeBaseSchema, rangeSchema, type ParsedEntry } from './schema.ts';
 import { displays, kinds, type Entry } from './types.ts';
 
 /** A mutable deep copy of an entry, as plain JSON, for building invalid variants. */
 function draft(id: string): Record<string, unknown> {
-  const entry = entries.find((e) => e.id === id);
+  const entry = knowledgeEntries.find((e) => e.id === id);
   if (entry === undefined) throw new Error(`no entry ${id}`);
   const copy: Record<string, unknown> = structuredClone(entry);
   return copy;
@@ -19,7 +19,7 @@ function issuePaths(value: unknown): string[] {
 }
 
 describe('entrySchema', () => {
-  it.each(entries.map((entry) => [entry.id, entry] as const))('accepts %s', (_id, entry) => {
+  it.each(knowledgeEntries.map((entry) => [entry.id, entry] as const))('accepts %s', (_id, entry) => {
     const result = entrySchema.safeParse(entry);
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe('entrySchema', () => {
 
   it('rejects any kind whose prefix the id does not carry', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...entries), fc.constantFrom(...kinds), (entry, kind) => {
+      fc.property(fc.constantFrom(...knowledgeEntries), fc.constantFrom(...kinds), (entry, kind) => {
         fc.pre(!entry.id.startsWith(idPrefixByKind[kind]));
         expect(issuePaths({ ...entry, kind })).toContain('id');
       }),
@@ -137,7 +137,7 @@ describe('entrySchema', () => {
 
   it('requires a display_note whenever the display is inform_only or do_not_recommend', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...entries), fc.constantFrom(...displays), (entry, display) => {
+      fc.property(fc.constantFrom(...knowledgeEntries), fc.constantFrom(...displays), (entry, display) => {
         const withoutNote: Record<string, unknown> = { ...entry, display };
         delete withoutNote.display_note;
         const needsNote = display === 'inform_only' || display === 'do_not_recommend';
@@ -167,13 +167,13 @@ describe('rangeSchema', () => {
 
 describe('knowledgeBaseSchema', () => {
   it('accepts the catalogue', () => {
-    const result = knowledgeBaseSchema.safeParse(entries);
+    const result = knowledgeBaseSchema.safeParse(knowledgeEntries);
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 
   it('rejects a repeated id', () => {
-    const [first] = entries;
-    expect(knowledgeBaseSchema.safeParse([...entries, first]).success).toBe(false);
+    const [first] = knowledgeEntries;
+    expect(knowledgeBaseSchema.safeParse([...knowledgeEntries, first]).success).toBe(false);
   });
 
   it('rejects a related id that is not in the catalogue', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { getEntry } from './lookup.ts';
 import { createKnowledgeSearch, normaliseTerm, searchKnowledge } from './search.ts';
 import { synonyms } from './synonyms.ts';
@@ -135,13 +135,14 @@ describe('searchKnowledge: laws', () => {
   });
 
   it('finds every entry by its own title', () => {
-    for (const entry of entries) expect(ids(entry.title).slice(0, 3), entry.title).toContain(entry.id);
+    for (const entry of knowledgeEntries)
+      expect(ids(entry.title).slice(0, 3), entry.title).toContain(entry.id);
   });
 });
 
 describe('createKnowledgeSearch', () => {
   it('searches only the entries it is given', () => {
-    const subset = entries.filter((entry) => entry.kind === 'exercise');
+    const subset = knowledgeEntries.filter((entry) => entry.kind === 'exercise');
     const search = createKnowledgeSearch(subset, synonyms);
     expect(search('ice')).toEqual([]);
     expect(search('yoga')[0]?.id).toBe('ex-yoga');
@@ -173,7 +174,7 @@ describe('synonyms', () => {
 
   it('cover every entry', () => {
     expect(
-      entries.filter((entry) => (synonyms[entry.id] ?? []).length === 0).map((entry) => entry.id),
+      knowledgeEntries.filter((entry) => (synonyms[entry.id] ?? []).length === 0).map((entry) => entry.id),
     ).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
  * card that explains why it is not advised. Presenting the hit responsibly is the caller's job (see advice.ts).
  */
 import MiniSearch from 'minisearch';
-import { entries as allEntries } from './entries.ts';
+import { knowledgeEntries as allEntries } from './entries.ts';
 import { synonyms as allSynonyms } from './synonyms.ts';
 import type { Entry, Kind, Phase } from './types.ts';
 

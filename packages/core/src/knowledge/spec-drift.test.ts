@@ -3,7 +3,7 @@
  * data, change the spec and run `node scripts/gen-knowledge.ts`.
  */
 import { describe, expect, it } from 'vitest';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { evidenceCodeIds, evidenceCodes } from './evidence-codes.ts';
 import { seedTitles } from './seed-titles.ts';
 import { seedFiles } from './seeds.ts';
@@ -34,10 +34,10 @@ describe.skipIf(!spec.present)('entries against §2 of the spec', () => {
   // The spec's wording is already ours; the only rewrites are those of spec 1.1 (display titles for file names,
   // editor notes set apart), applied here to this file's own reading of the spec. Otherwise an exact comparison
   // (toStrictEqual also fails on a field present as undefined where the spec leaves it out).
-  it.each(entries.map((entry, i) => [entry.id, i] as const))(
+  it.each(knowledgeEntries.map((entry, i) => [entry.id, i] as const))(
     '%s is the spec block, field for field',
     (_id, i) => {
-      expect(entries[i]).toStrictEqual(toUserEntry(catalogue[i] as Record<string, unknown>, titles));
+      expect(knowledgeEntries[i]).toStrictEqual(toUserEntry(catalogue[i] as Record<string, unknown>, titles));
     },
   );
 });
@@ -72,10 +72,10 @@ describe.skipIf(!spec.present)('entries against the §2.12 index', () => {
   const index = spec.present ? specIndex(markdown) : [];
 
   it('lists the 80 entries in the same order', () => {
-    expect(index.map((row) => row.id)).toEqual(entries.map((entry) => entry.id));
+    expect(index.map((row) => row.id)).toEqual(knowledgeEntries.map((entry) => entry.id));
   });
 
-  it.each(entries.map((entry, i) => [entry.id, entry, i] as const))(
+  it.each(knowledgeEntries.map((entry, i) => [entry.id, entry, i] as const))(
     '%s has the kind, display and phases of the index',
     (id, entry, i) => {
       const row = index[i];
@@ -87,7 +87,7 @@ describe.skipIf(!spec.present)('entries against the §2.12 index', () => {
 
   it('lists only real disagreements as exceptions', () => {
     for (const [id, written] of Object.entries(INDEX_VS_YAML)) {
-      const entry = entries.find((e) => e.id === id);
+      const entry = knowledgeEntries.find((e) => e.id === id);
       expect(entry && indexDisplay(entry)).not.toBe(written);
     }
   });

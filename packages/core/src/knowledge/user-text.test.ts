@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dispositionAdvice, questions, rules, safetyNet, sourceEmitAs } from '../triage/index.ts';
-import { entries } from './entries.ts';
+import { knowledgeEntries } from './entries.ts';
 import { evidenceCodeIds, evidenceCodes } from './evidence-codes.ts';
 import { seedDisplayName, sourceDisplayName } from './seeds.ts';
 import { editorNotes } from './spec-rewrites.ts';
@@ -23,7 +23,7 @@ const editorVoice =
 /** Paths of an entry that are references or are never shown: source file names and the editor notes. */
 const notUserText = /(^|\.)file$|^editorial\b/;
 
-const entryTexts = entries.flatMap((entry) =>
+const entryTexts = knowledgeEntries.flatMap((entry) =>
   findStrings(entry)
     .filter((found) => !notUserText.test(found.path))
     .map((found) => [`${entry.id}.${found.path}`, found.text] as const),
@@ -36,7 +36,7 @@ describe('user text of the knowledge base', () => {
   });
 
   it('keeps every editor note of the list, word for word, in some entry', () => {
-    const kept = new Set(entries.flatMap((entry) => entry.editorial ?? []));
+    const kept = new Set(knowledgeEntries.flatMap((entry) => entry.editorial ?? []));
     for (const note of editorNotes) expect(kept.has(note), note).toBe(true);
   });
 });

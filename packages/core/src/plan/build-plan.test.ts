@@ -3,7 +3,7 @@
  * slots.ts), so a change to the table that §5 does not make fails.
  */
 import { describe, expect, it } from 'vitest';
-import { entries, evidenceCodes, seedFiles } from '../knowledge/index.ts';
+import { knowledgeEntries, evidenceCodes, seedFiles } from '../knowledge/index.ts';
 import { addDays } from './dates.ts';
 import { dayOf, idsOf, itemOf, makeProfile, planFor, todayOf, TODAY } from './test-factories.ts';
 import type { PlanStage } from './types.ts';
@@ -497,7 +497,7 @@ describe('every item carries its how, how often, why and sources', () => {
   });
 
   it('leaves the catalogue’s notes to its authors out of the cautions and notes', () => {
-    const editorial = new Set(entries.flatMap((entry) => entry.editorial ?? []));
+    const editorial = new Set(knowledgeEntries.flatMap((entry) => entry.editorial ?? []));
     expect(editorial.size).toBeGreaterThan(0);
     for (const item of items) {
       for (const caution of item.cautions) expect(editorial.has(caution), caution).toBe(false);

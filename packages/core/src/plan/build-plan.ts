@@ -295,7 +295,7 @@ function heldBackFrom(todayEntries: ReadonlySet<string>, context: PlanContext): 
  *
  * @param profile - the episode, its conditions, the latest triage and the person's preferences.
  * @param today - the calendar date, `YYYY-MM-DD`, in the episode's time zone (the caller reads its clock; core
- *   never does). `calendarDateIn(new Date().toISOString(), profile.timeZone)` gives it from an instant.
+ *   never does). `localDate(new Date().toISOString(), profile.timeZone)` gives it from an instant.
  * @param options - `horizonDays`: how many days to list from today (default 14; the list always reaches day 14).
  * @returns a `Plan`; or the escalation that replaces it (`emergency`, `urgent`); or `triage_needed` when the
  *   red-flag questionnaire has to be answered first; or `invalid_profile` listing every problem. Never throws for

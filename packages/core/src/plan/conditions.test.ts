@@ -4,7 +4,7 @@
  * bend the plan in opposite directions.
  */
 import { describe, expect, it } from 'vitest';
-import { entries, type Entry, type HealthCondition } from '../knowledge/index.ts';
+import { knowledgeEntries, type Entry, type HealthCondition } from '../knowledge/index.ts';
 import { backConditions } from '../triage/index.ts';
 import { backConditionToHealth, directionRule, healthConditions, matchConditions } from './conditions.ts';
 import { idsOf, itemOf, planFor, todayOf, withCondition } from './test-factories.ts';
@@ -25,11 +25,13 @@ function firstPlace(id: string): { day: number; as: 'item' | 'library' } | null 
 
 type MatchKind = 'suits' | 'caution_with' | 'avoid_with';
 
-const matches: { entry: Entry; kind: MatchKind; condition: HealthCondition }[] = entries.flatMap((entry) => [
-  ...entry.suits.map((condition) => ({ entry, kind: 'suits' as const, condition })),
-  ...(entry.caution_with ?? []).map((condition) => ({ entry, kind: 'caution_with' as const, condition })),
-  ...entry.avoid_with.map((condition) => ({ entry, kind: 'avoid_with' as const, condition })),
-]);
+const matches: { entry: Entry; kind: MatchKind; condition: HealthCondition }[] = knowledgeEntries.flatMap(
+  (entry) => [
+    ...entry.suits.map((condition) => ({ entry, kind: 'suits' as const, condition })),
+    ...(entry.caution_with ?? []).map((condition) => ({ entry, kind: 'caution_with' as const, condition })),
+    ...entry.avoid_with.map((condition) => ({ entry, kind: 'avoid_with' as const, condition })),
+  ],
+);
 
 const allItems = (plan: Plan): PlanItem[] => [
   ...plan.days.flatMap((day) => day.items),

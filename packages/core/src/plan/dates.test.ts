@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
-  calendarDateIn,
+  localDate,
   daysBetween,
   isCalendarDate,
   isWallTime,
@@ -75,7 +75,7 @@ describe('wall-clock time in a zone', () => {
     ['2026-03-10T03:00:00.000Z', 'America/Los_Angeles', '2026-03-09'],
     ['2026-07-01T23:30:00.000Z', 'Europe/London', '2026-07-02'],
   ])('%s is %s in %s', (instant, zone, date) => {
-    expect(calendarDateIn(instant, zone)).toBe(date);
+    expect(localDate(instant, zone)).toBe(date);
   });
 
   it.each([
@@ -115,7 +115,7 @@ describe('wall-clock time in a zone', () => {
             expect(got - asked).toBeGreaterThan(0);
             expect(got - asked).toBeLessThanOrEqual(60);
           } else {
-            expect(calendarDateIn(ms, zone)).toBe(date);
+            expect(localDate(ms, zone)).toBe(date);
           }
         },
       ),
@@ -154,7 +154,7 @@ describe('wall-clock time in a zone', () => {
           const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
           const ms = zonedTimeToUtc(reader, date, time);
           expect(new Date(ms).toISOString().slice(0, 16)).toBe(`${date}T${time}`);
-          expect(calendarDateIn(ms, 'UTC')).toBe(date);
+          expect(localDate(ms, 'UTC')).toBe(date);
         },
       ),
     );

@@ -6,9 +6,9 @@
  * conversion uses `Intl.DateTimeFormat` only, so core needs no time-zone library and no Node API.
  */
 
-import { dateOf, isCalendarDate, localDate, utcMs, wallClock, type WallClock } from '../calendar.ts';
+import { dateOf, isCalendarDate, utcMs, wallClock, type WallClock } from '../calendar.ts';
 
-export { addDays, daysBetween, isCalendarDate } from '../calendar.ts';
+export { addDays, daysBetween, isCalendarDate, localDate } from '../calendar.ts';
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -49,10 +49,7 @@ export function zoneReader(timeZone: string): ZoneReader {
   return { timeZone, wallClock: read, offsetAt };
 }
 
-/** The calendar date in `timeZone` at the UTC instant `instant` (an ISO 8601 string or epoch milliseconds). */
-export const calendarDateIn = localDate;
-
-/** As `calendarDateIn`, with a reader the caller already holds. */
+/** As `localDate`, with a reader the caller already holds. */
 export function calendarDateWith(reader: ZoneReader, ms: number): string {
   return dateOf(reader.wallClock(ms));
 }

@@ -4,7 +4,6 @@
  */
 export { buildPlan } from './build-plan.ts';
 export { planToIcs, defaultReminderTimes, type IcsOptions, type ReminderTimes } from './ics.ts';
-export { calendarDateIn } from './dates.ts';
 export { planStages, stageForDay, stageStartDays, phaseOf as phaseOfStage } from './phases.ts';
 export { planTable, type SlotRow, type StageTable } from './slots.ts';
 export {

@@ -11,7 +11,7 @@
  * this follows them: the escalation screen carries its own self-care lines in the safety-netting.
  */
 import { dispositionAdvice, safetyNet, type Disposition } from '../triage/index.ts';
-import { calendarDateIn } from './dates.ts';
+import { localDate } from './dates.ts';
 import type {
   AppointmentCard,
   PlanEscalation,
@@ -57,7 +57,7 @@ export function triageFrame(profile: PlanProfile, phaseStartDate: string): Triag
     return triageNeeded('symptoms_changed', last);
   }
   // ISO dates compare correctly as strings.
-  if (calendarDateIn(triage.at, profile.timeZone) < phaseStartDate) return triageNeeded('new_phase', last);
+  if (localDate(triage.at, profile.timeZone) < phaseStartDate) return triageNeeded('new_phase', last);
   const { disposition, reasons } = triage.result;
   switch (disposition) {
     case 'emergency':

@@ -21,7 +21,7 @@ export {
   type TimerSpec,
   type VariantSpec,
 } from './protocols.ts';
-export { timeline, timedProtocolIds } from './timeline.ts';
+export { buildTimeline, timedProtocolIds } from './timeline.ts';
 export { numberLabel, numberLabels, oursMark } from './labels.ts';
 export { sessionState } from './state.ts';
 export { completedSteps } from './completed.ts';

@@ -2,20 +2,20 @@
  * Every number a protocol shows has a name in words: no raw field name (`heat_on_s`) on a timer or in the plan.
  */
 import { describe, expect, it } from 'vitest';
-import { entries } from '../knowledge/index.ts';
+import { knowledgeEntries } from '../knowledge/index.ts';
 import { protocolNumbers } from '../plan/items.ts';
 import { numberLabel, numberLabels } from './labels.ts';
-import { timedProtocolIds, timeline } from './timeline.ts';
+import { timedProtocolIds, buildTimeline } from './timeline.ts';
 
 const fieldName = /_|\b[a-z]+_[a-z]+\b/;
 
 const planFields = [
-  ...new Set(entries.flatMap((entry) => protocolNumbers(entry.protocol).map((n) => n.field))),
+  ...new Set(knowledgeEntries.flatMap((entry) => protocolNumbers(entry.protocol).map((n) => n.field))),
 ];
 const timerKeys = [
   ...new Set(
     timedProtocolIds.flatMap((id) => {
-      const built = timeline(id, {});
+      const built = buildTimeline(id, {});
       return built.ok ? built.timeline.numbers.map((n) => n.key) : [];
     }),
   ),

@@ -4,17 +4,17 @@
  * start, no timer while an emergency or urgent result is active, and a pain check after exercises.
  */
 import { describe, expect, it } from 'vitest';
-import { entries } from '../knowledge/entries.ts';
+import { knowledgeEntries } from '../knowledge/entries.ts';
 import { otherTimedItems, protocols } from './protocols.ts';
 import { sessionState } from './state.ts';
 import { mustTimeline, startedAt } from './test-factories.ts';
-import { timedProtocolIds, timeline } from './timeline.ts';
+import { timedProtocolIds, buildTimeline } from './timeline.ts';
 import type { SessionEvent } from './types.ts';
 
 const days = [undefined, ...Array.from({ length: 31 }, (_, day) => day)];
 
 describe('no timer', () => {
-  const doNotRecommend = entries.filter(
+  const doNotRecommend = knowledgeEntries.filter(
     (entry) =>
       entry.display === 'do_not_recommend' ||
       Object.values(entry.display_by_phase ?? {}).includes('do_not_recommend'),
@@ -28,7 +28,7 @@ describe('no timer', () => {
     '%s never gets a timeline, on any day',
     (id) => {
       for (const day of days) {
-        const result = timeline(id, day === undefined ? {} : { day });
+        const result = buildTimeline(id, day === undefined ? {} : { day });
         expect(result.ok, `day ${String(day)}`).toBe(false);
         expect(result).toMatchObject({ reason: 'no_timer' });
       }
@@ -37,21 +37,21 @@ describe('no timer', () => {
 
   it('refuses every entry without a timed protocol', () => {
     const timed = new Set(timedProtocolIds);
-    for (const entry of entries.filter((e) => !timed.has(e.id))) {
-      expect(timeline(entry.id), entry.id).toMatchObject({ ok: false, reason: 'no_timer' });
+    for (const entry of knowledgeEntries.filter((e) => !timed.has(e.id))) {
+      expect(buildTimeline(entry.id), entry.id).toMatchObject({ ok: false, reason: 'no_timer' });
     }
   });
 
   it('refuses the other timed items that allow no timer (rest days, sleep, celery seed, vinegar…)', () => {
     for (const item of otherTimedItems.filter((other) => other.timer_allowed === false)) {
-      expect(timeline(item.id), item.id).toMatchObject({ ok: false, reason: 'no_timer' });
+      expect(buildTimeline(item.id), item.id).toMatchObject({ ok: false, reason: 'no_timer' });
     }
   });
 
   it.each(['', 'tx-ice ', 'TX-ICE', 'tx-cryotherapy', 'constructor', '__proto__'])(
     'refuses the unknown id %j',
     (id) => {
-      expect(timeline(id)).toMatchObject({ ok: false, reason: 'unknown_protocol' });
+      expect(buildTimeline(id)).toMatchObject({ ok: false, reason: 'unknown_protocol' });
     },
   );
 
@@ -59,13 +59,16 @@ describe('no timer', () => {
     'refuses every timer while an %s result is active',
     (disposition) => {
       for (const id of timedProtocolIds) {
-        expect(timeline(id, { disposition }), id).toMatchObject({ ok: false, reason: 'red_flag_active' });
+        expect(buildTimeline(id, { disposition }), id).toMatchObject({
+          ok: false,
+          reason: 'red_flag_active',
+        });
       }
     },
   );
 
   it.each(['self_care', 'soon'] as const)('allows timers with a %s result', (disposition) => {
-    for (const id of timedProtocolIds) expect(timeline(id, { disposition }).ok, id).toBe(true);
+    for (const id of timedProtocolIds) expect(buildTimeline(id, { disposition }).ok, id).toBe(true);
   });
 });
 
@@ -80,7 +83,7 @@ describe('inform_only needs its caveat', () => {
 
   it.each(informOnly.map((item) => [item.id] as const))('%s: caveat set and required', (id) => {
     const line = mustTimeline(id);
-    const note = entries.find((entry) => entry.id === id)?.display_note;
+    const note = knowledgeEntries.find((entry) => entry.id === id)?.display_note;
     expect(line.caveat).toBe(note);
     expect(line.needs.caveat).toBe(true);
     // Prompts acknowledged but not the caveat: the start does not run the clock.

@@ -3,12 +3,12 @@
  * of event lists.
  */
 import fc from 'fast-check';
-import { timeline } from './timeline.ts';
+import { buildTimeline } from './timeline.ts';
 import type { SessionEvent, SessionEventType, Timeline, TimelineOptions } from './types.ts';
 
 /** The timeline of a protocol that must have one; throws with the refusal otherwise. */
 export function mustTimeline(id: string, options: TimelineOptions = {}): Timeline {
-  const result = timeline(id, options);
+  const result = buildTimeline(id, options);
   if (!result.ok) throw new Error(`${id}: ${result.reason} (${result.detail})`);
   return result.timeline;
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { protocols, type RangeSpec } from './protocols.ts';
 import { mustTimeline } from './test-factories.ts';
-import { timeline } from './timeline.ts';
+import { buildTimeline } from './timeline.ts';
 import type { Step, StepKind, Timeline, TimelineNumber } from './types.ts';
 
 const s = 1000;
@@ -321,7 +321,7 @@ describe('overrides: clamped into range, or refused when not a usable number', (
   ];
 
   it.each([null, 3, 'day 3', []])('refuses options that are not an object: %j', (options) => {
-    expect(timeline('tx-ice', options as never)).toMatchObject({
+    expect(buildTimeline('tx-ice', options as never)).toMatchObject({
       ok: false,
       reason: 'invalid_option',
       field: 'options',
@@ -329,7 +329,7 @@ describe('overrides: clamped into range, or refused when not a usable number', (
   });
 
   it.each(refusals)('%s %j is refused (%s)', (id, options, field) => {
-    expect(timeline(id, options as never)).toMatchObject({ ok: false, reason: 'invalid_option', field });
+    expect(buildTimeline(id, options as never)).toMatchObject({ ok: false, reason: 'invalid_option', field });
   });
 
   it('never changes the options it is given', () => {

@@ -419,7 +419,7 @@ function timedSpecFor(id: string): TimedSpec | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// timeline()
+// buildTimeline()
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
@@ -442,7 +442,7 @@ function timedSpecFor(id: string): TimedSpec | undefined {
  * Pacing around holds (5 s get-ready countdown, 3 s release, 5 s rest between repetitions, 5 s to switch sides)
  * and the 60 s minimum skin check between cold and heat are the app's own numbers (origin `app`).
  */
-export function timeline(protocolId: string, options: TimelineOptions = {}): TimelineResult {
+export function buildTimeline(protocolId: string, options: TimelineOptions = {}): TimelineResult {
   const entry = getEntry(protocolId);
   if (entry === undefined) return refuse('unknown_protocol', `no knowledge entry has the id ${protocolId}`);
 

@@ -1,4 +1,4 @@
-import { DomainError, entries, getEntry, presentEntry, searchKnowledge } from '@unknot/core';
+import { DomainError, knowledgeEntries, getEntry, presentEntry, searchKnowledge } from '@unknot/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../schemas.ts';
@@ -27,7 +27,7 @@ export const knowledgeRoutes: FastifyPluginCallbackZod = (app, _options, done) =
     },
     (request) => {
       const q = request.query.q?.trim();
-      const found = q ? searchKnowledge(q).map((hit) => hit.entry) : entries;
+      const found = q ? searchKnowledge(q).map((hit) => hit.entry) : knowledgeEntries;
       return found.map(presentEntry);
     },
   );

@@ -1,21 +1,17 @@
-/** Calendar dates as `YYYY-MM-DD` strings, counted in a time zone (the episode's, or this device's). */
+/**
+ * Dates as the screens show and take them. Calendar arithmetic is core's (one calendar for every face); this file
+ * adds only what is about this device: its zone, `datetime-local` inputs and display formats.
+ */
+import { localDate } from '@unknot/core';
 
-/** Today's date in `timeZone` (default: this device's zone). */
-export function localToday(timeZone?: string, now: Date = new Date()): string {
-  return localDate(now, timeZone);
+/** This device's IANA time zone. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** The calendar date of an instant in `timeZone`. */
-export function localDate(instant: Date, timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-  if (timeZone !== undefined) options.timeZone = timeZone;
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', options).format(instant);
-}
-
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+/** Today's date in `timeZone` (default: this device's zone), by core's calendar. */
+export function localToday(timeZone: string = deviceTimeZone(), now: Date = new Date()): string {
+  return localDate(now.getTime(), timeZone);
 }
 
 /** A `datetime-local` input's value for an instant, in this device's zone. */

@@ -1,6 +1,6 @@
 import { buildPlan, planTable, rulesVersion, type Plan, type PlanProfile } from '@unknot/core';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './dates.ts';
+import { addDays } from '@unknot/core';
 import { notToday } from './not-today.ts';
 
 const today = '2026-03-10';

@@ -16,7 +16,8 @@ import type {
   SessionLogInput,
   TriageResult,
 } from '@unknot/core';
-import { addDays, localToday } from './dates.ts';
+import { addDays } from '@unknot/core';
+import { deviceTimeZone, localToday } from './dates.ts';
 import { kvStore, outboxStore, requestResult, transact } from './idb.ts';
 import {
   addOps,
@@ -133,7 +134,7 @@ function episodeFromAnswers(answers: PartialAnswers, today: string): LocalEpisod
   return {
     id: uuidv7(),
     onsetDate: addDays(today, -days),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: deviceTimeZone(),
     location,
     trigger,
     knownConditions: conditions.filter((c) => c !== 'none'),

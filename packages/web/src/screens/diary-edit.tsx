@@ -3,7 +3,7 @@
  * eases it (known factors and free text), what the person did (library items), medicines, sleep and a note.
  * Checked here against the same limits the server applies, so a queued write is not refused later.
  */
-import { easeFactors, entries, worseFactors, type DiaryEntry, type Kind } from '@unknot/core';
+import { easeFactors, knowledgeEntries, worseFactors, type DiaryEntry, type Kind } from '@unknot/core';
 import { useLocation } from 'preact-iso';
 import { useMemo, useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
@@ -30,7 +30,7 @@ interface Medicine {
 }
 
 /** The knowledge base's medicines, offered as names to pick (free text stays allowed). */
-const medicineNames: readonly string[] = entries
+const medicineNames: readonly string[] = knowledgeEntries
   .filter((e) => e.kind === 'medication')
   .map((e) => e.title)
   .sort((a, b) => a.localeCompare(b));
@@ -195,7 +195,7 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
   };
   const treatmentOptions = useMemo(
     () =>
-      entries
+      knowledgeEntries
         .filter((e) => treatmentKinds.includes(e.kind))
         .map((e) => ({ value: e.id, label: e.title }))
         .sort((a, b) => a.label.localeCompare(b.label)),

@@ -2,7 +2,7 @@
  * Learn: search the knowledge base, or browse it by kind. The search index (MiniSearch over 80 entries) lives in
  * this lazily loaded chunk, not in the first bundle.
  */
-import { entries, libraryBadge, searchKnowledge, type Entry, type Kind } from '@unknot/core';
+import { knowledgeEntries, libraryBadge, searchKnowledge, type Entry, type Kind } from '@unknot/core';
 import { useLocation } from 'preact-iso';
 import { useMemo, useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
@@ -46,7 +46,7 @@ export default function LearnScreen() {
   const groups = useMemo(
     () =>
       kindOrder
-        .map((kind) => ({ kind, items: entries.filter((e) => e.kind === kind) }))
+        .map((kind) => ({ kind, items: knowledgeEntries.filter((e) => e.kind === kind) }))
         .filter((g) => g.items.length > 0),
     [],
   );

@@ -12,7 +12,7 @@ import {
   completedSteps,
   numberLabel,
   sessionState,
-  timeline as buildTimeline,
+  buildTimeline,
   type PainCheckResult,
   type SessionCueTime,
   type SessionEvent,
