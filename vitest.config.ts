@@ -1,6 +1,13 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { inheritSourceCondition, sourceCondition } from './scripts/source-condition.ts';
+
+// Tests run the TypeScript sources, and so do the CLIs and servers they spawn.
+inheritSourceCondition();
 
 export default defineConfig({
+  resolve: { conditions: [sourceCondition, ...defaultServerConditions] },
+  ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

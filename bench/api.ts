@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
+import { withSourceCondition } from '../scripts/source-condition.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
@@ -20,7 +21,7 @@ function start(
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'error', ...env },
+    env: { ...withSourceCondition(), PORT: '0', LOG_LEVEL: 'error', ...env },
   });
   let out = '';
   return new Promise((resolve, reject) => {

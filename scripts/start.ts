@@ -5,6 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inheritSourceCondition } from './source-condition.ts';
+
+// The web build (a child process) loads core from its sources too.
+inheritSourceCondition();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(`${root}packages/web/dist/index.html`)) {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withSourceCondition } from '../../scripts/source-condition.ts';
 import { repoRoot, webDir, webDist } from './paths.ts';
 
 function newest(path: string): number {
@@ -49,11 +50,15 @@ export async function ensureWebBuilt(): Promise<void> {
   try {
     if (!isStale()) return;
     const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-    const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-      cwd: webDir,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [vite, 'build', '--configLoader', 'native', '--logLevel', 'warn'],
+      {
+        cwd: webDir,
+        encoding: 'utf8',
+        env: { ...withSourceCondition(), NODE_ENV: 'production' },
+      },
+    );
     if (run.status !== 0) throw new Error(`vite build failed:\n${run.stdout}\n${run.stderr}`);
   } finally {
     rmSync(lock, { recursive: true, force: true });

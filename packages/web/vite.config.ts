@@ -1,11 +1,26 @@
 import preact from '@preact/preset-vite';
 import { knowledgeEntries } from '@unknot/core';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin } from 'vite';
+import { sourceCondition } from '../../scripts/source-condition.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './build/compress.ts';
 import { iconFiles } from './build/png.ts';
 import { manifestColours, themeColour } from './src/theme-colours.ts';
 import { t } from './src/strings.ts';
+
+/**
+ * Every build environment (the app, and the prerender of the first screen) bundles core from its TypeScript
+ * sources; its package exports dist/ to everyone else.
+ */
+function sourceConditions(): Plugin {
+  return {
+    name: 'unknot:source-conditions',
+    configEnvironment(_name, config) {
+      const defaults = config.consumer === 'server' ? defaultServerConditions : defaultClientConditions;
+      return { resolve: { conditions: [sourceCondition, ...(config.resolve?.conditions ?? defaults)] } };
+    },
+  };
+}
 
 /** Where `npm run dev` sends /api: the server as `npm start` runs it. */
 const apiServer = 'http://127.0.0.1:3000';
@@ -100,6 +115,7 @@ export default defineConfig({
       // The first screen (welcome) is rendered into index.html at build time, so it paints before any script runs.
       prerender: { enabled: true, renderTarget: '#app' },
     }),
+    sourceConditions(),
     htmlStrings(),
     icons(),
     ruleCards(),

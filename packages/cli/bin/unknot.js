@@ -8,5 +8,6 @@ if (major < 24) {
   );
   process.exit(1);
 }
-const { main } = await import('../src/main.ts');
+// #main is dist/main.js when installed, and the TypeScript source in this repository (the unknot-source condition).
+const { main } = await import('#main');
 process.exitCode = await main(process.argv.slice(2));

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
  */
 export function serveCommand(): Promise<number> {
   const startScript = fileURLToPath(import.meta.resolve('@unknot/server/start'));
-  const child = spawn(process.execPath, [startScript], { stdio: 'inherit' });
+  // The same Node flags as this process (in the repository: the source condition).
+  const child = spawn(process.execPath, [...process.execArgv, startScript], { stdio: 'inherit' });
   const forward = (signal: NodeJS.Signals) => () => {
     child.kill(signal);
   };
