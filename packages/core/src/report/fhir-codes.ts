@@ -10,6 +10,7 @@
  *   (297217002, which some examples use for back pain, is |Rib pain|; it is deliberately not used.)
  * LOINC 72514-3 is "Pain severity - 0-10 verbal numeric rating [Score] - Reported", with UCUM `{score}`.
  */
+import type { Coding as R4Coding } from '@medplum/fhirtypes';
 import type { Location } from '../triage/index.ts';
 
 export const systems = {
@@ -24,12 +25,8 @@ export const systems = {
   rfc3986: 'urn:ietf:rfc:3986',
 } as const;
 
-/** A FHIR Coding. */
-export interface Coding {
-  system: string;
-  code: string;
-  display: string;
-}
+/** A FHIR Coding as this export writes it: always with its system, code and display (FHIR makes all three optional). */
+export type Coding = Required<Pick<R4Coding, 'system' | 'code' | 'display'>>;
 
 /** LOINC 72514-3, the patient-reported 0–10 numeric pain rating. */
 export const painSeverity: Coding = {

@@ -84,7 +84,10 @@ describe('summaryToFhir: validation with the fhir package (R4)', () => {
     ],
     [
       'a reference to the wrong type',
-      (b) => ((resources(b, 'Observation')[0] as Observation).subject.type = 'Practitioner'),
+      (b) => {
+        const subject = resources(b, 'Observation')[0]?.subject;
+        if (subject) subject.type = 'Practitioner';
+      },
       /Invalid type for reference/,
     ],
     [
@@ -206,7 +209,7 @@ describe('summaryToFhir: resources', () => {
       });
       expect(o.effectiveDateTime).toBe(reading?.at);
       expect(o.status).toBe('final');
-      expect(o.category[0]?.coding?.[0]).toMatchObject({
+      expect(o.category?.[0]?.coding?.[0]).toMatchObject({
         system: 'http://terminology.hl7.org/CodeSystem/observation-category',
         code: 'survey',
       });
@@ -220,46 +223,46 @@ describe('summaryToFhir: resources', () => {
   ] as const)('codes a %s-back episode SNOMED CT %s', (location, code, display) => {
     const b = summaryToFhir(buildSummary(makeInput({ episode: { location } })));
     const c = resources(b, 'Condition')[0];
-    expect(c?.code.coding).toEqual([{ system: 'http://snomed.info/sct', code, display }]);
+    expect(c?.code?.coding).toEqual([{ system: 'http://snomed.info/sct', code, display }]);
     expect(locationCode[location].code).toBe(code);
-    expect(c?.code.text).toContain(summary.episode.location.text.length > 0 ? 'Back pain: ' : '');
+    expect(c?.code?.text).toContain(summary.episode.location.text.length > 0 ? 'Back pain: ' : '');
     expect(validate(c as Condition).errors).toEqual([]);
   });
 
   it('records the episode as an active, unconfirmed problem with its onset', () => {
     const c = resources(bundle, 'Condition')[0];
-    expect(c?.clinicalStatus.coding?.[0]).toMatchObject({
+    expect(c?.clinicalStatus?.coding?.[0]).toMatchObject({
       system: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
       code: 'active',
     });
-    expect(c?.verificationStatus.coding?.[0]).toMatchObject({
+    expect(c?.verificationStatus?.coding?.[0]).toMatchObject({
       system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
       code: 'unconfirmed',
     });
-    expect(c?.category[0]?.coding?.[0]?.code).toBe('problem-list-item');
+    expect(c?.category?.[0]?.coding?.[0]?.code).toBe('problem-list-item');
     expect(c?.onsetDateTime).toBe('2026-11-03');
-    expect(c?.note[0]?.text).toContain('Lifting or carrying something');
+    expect(c?.note?.[0]?.text).toContain('Lifting or carrying something');
   });
 
   it('marks a closed episode inactive', () => {
     const b = summaryToFhir(buildSummary(makeInput({ episode: { status: 'closed' } })));
-    expect(resources(b, 'Condition')[0]?.clinicalStatus.coding?.[0]?.code).toBe('inactive');
+    expect(resources(b, 'Condition')[0]?.clinicalStatus?.coding?.[0]?.code).toBe('inactive');
     expect(resources(b, 'CarePlan')[0]?.status).toBe('completed');
   });
 
   it('turns the 25 questions into Questionnaire items with the right types and options', () => {
     const q = triageQuestionnaire();
     expect(q.url).toBe(questionnaireUrl());
-    expect(q.url.startsWith(defaultCanonicalBase)).toBe(true);
-    expect(q.item.map((i) => i.linkId)).toEqual(questions.map((x) => x.id));
-    for (const [i, item] of q.item.entries()) {
+    expect(q.url?.startsWith(defaultCanonicalBase)).toBe(true);
+    expect(q.item?.map((i) => i.linkId)).toEqual(questions.map((x) => x.id));
+    for (const [i, item] of (q.item ?? []).entries()) {
       const question = questions[i];
       const kind = question?.type.kind;
       expect(item.text).toBe(question?.text);
       expect(item.type).toBe(kind === 'enum' || kind === 'multi' ? 'choice' : kind);
       expect(item.repeats === true).toBe(kind === 'multi');
       if (question?.type.kind === 'enum' || question?.type.kind === 'multi') {
-        expect(item.answerOption?.map((o) => o.valueCoding.code)).toEqual(
+        expect(item.answerOption?.map((o) => o.valueCoding?.code)).toEqual(
           question.type.options.map((o) => o.value),
         );
       }
@@ -273,9 +276,9 @@ describe('summaryToFhir: resources', () => {
       expect(r.status).toBe('completed');
       expect(r.authored).toBe(assessment?.at);
       expect(r.item).toHaveLength(25);
-      for (const item of r.item) {
+      for (const item of r.item ?? []) {
         const given = assessment?.answers[item.linkId];
-        const decoded = item.answer.map((a) =>
+        const decoded = (item.answer ?? []).map((a) =>
           'valueBoolean' in a
             ? a.valueBoolean
             : 'valueInteger' in a
@@ -292,17 +295,17 @@ describe('summaryToFhir: resources', () => {
   it('turns the plan into an active CarePlan that addresses the Condition', () => {
     const plan = resources(bundle, 'CarePlan')[0];
     expect(plan).toMatchObject({ status: 'active', intent: 'plan' });
-    expect(plan?.addresses[0]?.reference).toBe(`urn:uuid:${input.episode.id}`);
-    expect(plan?.activity.length).toBe(
+    expect(plan?.addresses?.[0]?.reference).toBe(`urn:uuid:${input.episode.id}`);
+    expect(plan?.activity?.length).toBe(
       (summary.plan?.activities.length ?? 0) + (summary.plan?.checkIns.length ?? 0),
     );
-    for (const a of plan?.activity ?? []) expect(a.detail.description.length).toBeGreaterThan(0);
-    const heat = plan?.activity.find(
-      (a) => a.detail.code.text === summary.plan?.activities.find((x) => x.entryId === 'tx-heat')?.title,
+    for (const a of plan?.activity ?? []) expect(a.detail?.description?.length).toBeGreaterThan(0);
+    const heat = plan?.activity?.find(
+      (a) => a.detail?.code?.text === summary.plan?.activities.find((x) => x.entryId === 'tx-heat')?.title,
     );
-    expect(heat?.detail.status).toBe('in-progress');
-    const dayFourteen = plan?.activity.find((a) => a.detail.code.text === 'Day 14 check-in');
-    expect(dayFourteen?.detail.status).toBe('not-started');
+    expect(heat?.detail?.status).toBe('in-progress');
+    const dayFourteen = plan?.activity?.find((a) => a.detail?.code?.text === 'Day 14 check-in');
+    expect(dayFourteen?.detail?.status).toBe('not-started');
   });
 
   it('leaves the CarePlan out when there is no plan', () => {

@@ -11,6 +11,12 @@
  * Ids are deterministic: a resource made from a stored record takes the record's UUIDv7; the others take a
  * version-5 UUID named after the episode. Every fullUrl is `urn:uuid:<id>` and every reference points to one.
  */
+import type {
+  CarePlanActivityDetail,
+  QuestionnaireItem,
+  QuestionnaireResponseItemAnswer,
+  Reference,
+} from '@medplum/fhirtypes';
 import { questions, rulesVersion, type Question } from '../triage/index.ts';
 import {
   clinicalStatus,
@@ -23,8 +29,6 @@ import {
   type Coding,
 } from './fhir-codes.ts';
 import type {
-  ActivityStatus,
-  Answer,
   Bundle,
   BundleEntry,
   CarePlan,
@@ -32,9 +36,7 @@ import type {
   Observation,
   Patient,
   Questionnaire,
-  QuestionnaireItem,
   QuestionnaireResponse,
-  Reference,
 } from './fhir-types.ts';
 import { compareText } from './diary-facts.ts';
 import { isUuid, uuidV5 } from './uuid.ts';
@@ -134,7 +136,7 @@ export function triageQuestionnaire(base: string = defaultCanonicalBase): Questi
   };
 }
 
-function answersOf(base: string, answer: SummaryAnswer): Answer[] {
+function answersOf(base: string, answer: SummaryAnswer): QuestionnaireResponseItemAnswer[] {
   const question = questions.find((q) => q.id === answer.questionId);
   if (question === undefined) return [];
   const v = answer.value;
@@ -154,7 +156,7 @@ function answersOf(base: string, answer: SummaryAnswer): Answer[] {
 function questionnaireResponse(
   base: string,
   a: SummaryAssessment,
-  patient: Reference,
+  patient: Reference<Patient>,
 ): QuestionnaireResponse {
   return {
     resourceType: 'QuestionnaireResponse',
@@ -176,7 +178,10 @@ function questionnaireResponse(
   };
 }
 
-function painObservation(r: DoctorSummary['pain']['readings'][number], patient: Reference): Observation {
+function painObservation(
+  r: DoctorSummary['pain']['readings'][number],
+  patient: Reference<Patient>,
+): Observation {
   return {
     resourceType: 'Observation',
     id: recordUuid(r.id, 'Observation'),
@@ -190,7 +195,7 @@ function painObservation(r: DoctorSummary['pain']['readings'][number], patient: 
   };
 }
 
-function condition(s: DoctorSummary, patient: Reference): Condition {
+function condition(s: DoctorSummary, patient: Reference<Patient>): Condition {
   const e = s.episode;
   const code =
     e.location.code in locationCode ? locationCode[e.location.code as keyof typeof locationCode] : undefined;
@@ -213,12 +218,17 @@ function condition(s: DoctorSummary, patient: Reference): Condition {
   };
 }
 
-function activityStatus(first: string, last: string, today: string): ActivityStatus {
+function activityStatus(first: string, last: string, today: string): CarePlanActivityDetail['status'] {
   if (last < today) return 'completed';
   return first > today ? 'not-started' : 'in-progress';
 }
 
-function carePlan(s: DoctorSummary, plan: SummaryPlan, patient: Reference, problem: Reference): CarePlan {
+function carePlan(
+  s: DoctorSummary,
+  plan: SummaryPlan,
+  patient: Reference<Patient>,
+  problem: Reference<Condition>,
+): CarePlan {
   const activities = plan.activities.map((a) => ({
     detail: {
       status: activityStatus(a.firstDate, a.lastDate, plan.today),
@@ -259,10 +269,10 @@ export function summaryToFhir(summary: DoctorSummary, options: SummaryFhirOption
   const base = (options.canonicalBase ?? defaultCanonicalBase).replace(/\/+$/, '');
   const s = summary;
   const patientId = uuidV5(`${s.episode.id}/Patient`, fhirNamespace);
-  const patientRef: Reference = { reference: urn(patientId), type: 'Patient' };
+  const patientRef: Reference<Patient> = { reference: urn(patientId), type: 'Patient' };
   const patient: Patient = { resourceType: 'Patient', id: patientId };
   const problem = condition(s, patientRef);
-  const problemRef: Reference = { reference: urn(problem.id), type: 'Condition' };
+  const problemRef: Reference<Condition> = { reference: urn(problem.id), type: 'Condition' };
 
   const assessments = [...s.assessments].sort(
     (a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id),

@@ -17,6 +17,9 @@ import type {
   TriageResult,
 } from '@unknot/core';
 import { addDays } from '@unknot/core';
+// Record ids are UUIDv7s made here, on the device, so a write can be retried with the same id until the server has
+// it. uuid writes them in lower case, the only case the server accepts.
+import { v7 } from 'uuid';
 import { deviceTimeZone, localToday } from './dates.ts';
 import { kvStore, outboxStore, requestResult, transact } from './idb.ts';
 import {
@@ -30,7 +33,6 @@ import {
   type NewOp,
   type OutboxOp,
 } from './outbox.ts';
-import { uuidv7 } from './uuid.ts';
 
 const api = '/api/v1';
 
@@ -132,7 +134,7 @@ function episodeFromAnswers(answers: PartialAnswers, today: string): LocalEpisod
     return null;
   }
   return {
-    id: uuidv7(),
+    id: v7(),
     onsetDate: addDays(today, -days),
     timeZone: deviceTimeZone(),
     location,
@@ -161,7 +163,7 @@ export async function saveCheck(
 ): Promise<CheckRecord> {
   const now = new Date();
   const check: CheckRecord = {
-    id: uuidv7(now.getTime()),
+    id: v7({ msecs: now.getTime() }),
     at: now.toISOString(),
     answers,
     result,
@@ -223,7 +225,7 @@ export type DiaryDraft = Omit<DiaryEntryInput, 'id'>;
 export async function addDiaryEntry(draft: DiaryDraft): Promise<DiaryEntry | null> {
   const ep = episode.value;
   if (!ep) return null;
-  const entry: DiaryEntry = { ...draft, id: uuidv7(), episodeId: ep.id };
+  const entry: DiaryEntry = { ...draft, id: v7(), episodeId: ep.id };
   const next = [...diary.value, entry].sort(byTime);
   const body: DiaryEntryInput = { ...draft, id: entry.id };
   await commit({ diary: next }, [
@@ -257,7 +259,7 @@ export async function deleteDiaryEntry(id: string): Promise<void> {
 export async function addSessionLog(log: Omit<SessionLogInput, 'id'>): Promise<void> {
   const ep = episode.value;
   if (!ep) return;
-  const record: SessionLog = { ...log, id: uuidv7(Date.parse(log.startedAt)), episodeId: ep.id };
+  const record: SessionLog = { ...log, id: v7({ msecs: Date.parse(log.startedAt) }), episodeId: ep.id };
   const body: SessionLogInput = { ...log, id: record.id };
   const next = [...sessions.value, record].sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
   await commit({ sessions: next }, [
