@@ -45,6 +45,8 @@ async function start(): Promise<void> {
   const port = (app.server.address() as { port: number }).port;
   console.log(`unknot is running at http://${shownHost}:${port} (data: ${describeStore(config)})`);
   console.log(`API docs: http://${shownHost}:${port}/api/docs`);
+  // An installed @unknot/server ships without the web app (packages/web is not published): say so up front.
+  if (!existsSync(webDist)) console.log('Web app: not installed with this server; it answers the API only.');
 }
 
 start().catch((error: unknown) => {

@@ -1,11 +1,11 @@
 /**
  * The doctor summary: one episode's record as plain data (`buildSummary`), then as a printable HTML page
- * (`summaryToHtml`, styled by `summaryCss`), a one-page PDF (`summaryToPdf`) and a FHIR R4 Bundle (`summaryToFhir`).
+ * (`summaryToHtml`, styled by `summaryCss`) and a FHIR R4 Bundle (`summaryToFhir`). The one-page PDF (`summaryToPdf`)
+ * is the subpath `@unknot/core/pdf`, so that importing core never loads pdf-lib.
  */
 export { buildSummary } from './summary.ts';
 export { summaryToHtml, escapeHtml, htmlLimits, type SummaryHtmlOptions } from './html.ts';
 export { summaryCss } from './css.ts';
-export { summaryToPdf, pdfLimits, type SummaryPdfOptions } from './pdf.ts';
 export {
   summaryToFhir,
   triageQuestionnaire,
