@@ -1,7 +1,9 @@
+import { buildPlan, expandPlan, localDate, planProfileFromRecords, type CompactPlan } from '@unknot/core';
 import ICAL from 'ical.js';
 import { Fhir } from 'fhir';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planResponseSchema } from '../src/plan-schema.ts';
 import {
   allClearAnswers,
   dialects,
@@ -33,6 +35,7 @@ for (const dialect of dialects) {
       const plan = await get(`/api/v1/episodes/${episode.id}/plan`);
       expect(plan.statusCode).toBe(200);
       expect((JSON.parse(plan.body) as { kind: string }).kind).toBe('triage_needed');
+      expect(planResponseSchema.safeParse(JSON.parse(plan.body)).error).toBeUndefined();
       const ics = await get(`/api/v1/episodes/${episode.id}/plan.ics`);
       expect(ics.statusCode).toBe(409);
       expect(JSON.parse(ics.body)).toMatchObject({ code: 'plan_unavailable' });
@@ -49,6 +52,15 @@ for (const dialect of dialects) {
       const body = JSON.parse(plan.body) as { kind: string; days: unknown[]; checkIns: unknown[] };
       expect(body.kind).toBe('plan');
       expect(body.days.length).toBeGreaterThan(0);
+      // Why: responses are not re-validated on the way out; the OpenAPI schema must still describe them.
+      expect(planResponseSchema.safeParse(body).error).toBeUndefined();
+      // The compact form is the plan the episode's records give, every text once (issue 13: ≤ 60 kB).
+      const now = new Date().toISOString();
+      const records = await t.store.episodeSnapshot(episode.id);
+      expect(expandPlan(body as unknown as CompactPlan)).toStrictEqual(
+        buildPlan(planProfileFromRecords(records, now), localDate(now, records.episode.timeZone)),
+      );
+      expect(plan.rawPayload.length).toBeLessThanOrEqual(60_000);
 
       const ics = await get(`/api/v1/episodes/${episode.id}/plan.ics`);
       expect(ics.statusCode).toBe(200);
@@ -59,9 +71,22 @@ for (const dialect of dialects) {
       expect(events.every((e) => e.getAllSubcomponents('valarm').length > 0)).toBe(true);
     });
 
+    it('after an emergency triage: the escalation instead of a plan, as the schema describes it', async () => {
+      const other = makeEpisode({ onsetDate: isoDate(onset), timeZone: 'UTC' });
+      await t.store.createEpisode(other);
+      await t.store.createAssessment(
+        other.id,
+        makeAssessment({ answers: { ...allClearAnswers, saddle_numbness: true } }),
+      );
+      const body = JSON.parse((await get(`/api/v1/episodes/${other.id}/plan`)).body) as { kind: string };
+      expect(body).toMatchObject({ kind: 'escalation', disposition: 'emergency' });
+      expect(planResponseSchema.safeParse(body).error).toBeUndefined();
+    });
+
     it('a plan for a chosen day, and a 400 naming `today` for a bad one', async () => {
       const plan = await get(`/api/v1/episodes/${episode.id}/plan?today=${isoDate(onset + 12 * day)}`);
       expect((JSON.parse(plan.body) as { todayDay: number }).todayDay).toBe(12);
+      expect(planResponseSchema.safeParse(JSON.parse(plan.body)).error).toBeUndefined();
       const bad = await get(`/api/v1/episodes/${episode.id}/plan?today=tomorrow`);
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('querystring.today');

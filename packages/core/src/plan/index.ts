@@ -3,6 +3,18 @@
  * conditions, the latest triage and the person's preferences; and its reminders as an iCalendar file.
  */
 export { buildPlan } from './build-plan.ts';
+export {
+  compactPlan,
+  expandPlan,
+  type CompactCheckIn,
+  type CompactDay,
+  type CompactEntry,
+  type CompactEvidence,
+  type CompactItem,
+  type CompactPlan,
+  type CompactRecurrenceCard,
+  type CompactWhy,
+} from './compact.ts';
 export { planToIcs, defaultReminderTimes, type IcsOptions, type ReminderTimes } from './ics.ts';
 export { planStages, stageForDay, stageStartDays, phaseOf as phaseOfStage } from './phases.ts';
 export { planTable, type SlotRow, type StageTable } from './slots.ts';

@@ -1,14 +1,19 @@
 import {
   buildPlan,
   calendarDate,
+  compactPlan,
   DomainError,
   localDate,
   planProfileFromRecords,
   planToIcs,
   type BuildPlanResult,
+  type PlanProfile,
 } from '@unknot/core';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cacheControl, notModified, sendTagged, tagJson, type TaggedBody } from '../conditional-get.ts';
+import { createLru } from '../lru.ts';
+import { planResponseSchema } from '../plan-schema.ts';
 import { episodeParams, errorResponses } from '../schemas.ts';
 import type { RouteOptions } from './route-options.ts';
 
@@ -18,18 +23,39 @@ const planQuery = z.strictObject({
     .describe("The day to plan from, in the episode's time zone (default: today there)"),
 });
 
-/** The episode's plan as of `today` (default: now, in the episode's time zone). */
-async function planFor(
+/**
+ * Built plans kept, by their inputs. A plan is a pure function of the profile and the day (buildPlan), so an
+ * entry never goes stale: new records make a new profile, hence a new key. A compact plan is at most some
+ * 70 kB, so the cache stays under 5 MB.
+ */
+const cachedPlans = 64;
+
+/** What a plan is built from: the episode's plan profile as of now, and the day to plan (default: today there). */
+async function planInputs(
   options: RouteOptions,
   episodeId: string,
   today: string | undefined,
-): Promise<BuildPlanResult> {
-  const records = await options.store.episodeSnapshot(episodeId);
+): Promise<{ profile: PlanProfile; day: string }> {
+  const { store } = options;
+  // The plan reads the episode, its triages and its ratings, not the whole snapshot (sessions, check-ins).
+  const episode = await store.getEpisode(episodeId);
+  const [assessments, diary] = await Promise.all([
+    store.listAssessments(episodeId),
+    store.listAllDiary(episodeId),
+  ]);
   const now = new Date().toISOString();
-  const plan = buildPlan(
-    planProfileFromRecords(records, now),
-    today ?? localDate(now, records.episode.timeZone),
-  );
+  return {
+    profile: planProfileFromRecords({ episode, assessments, diary }, now),
+    day: today ?? localDate(now, episode.timeZone),
+  };
+}
+
+/** buildPlan, with a profile the store returned but the plan refuses turned into a 4xx that lists why. */
+function buildOrRefuse(
+  profile: PlanProfile,
+  day: string,
+): Exclude<BuildPlanResult, { kind: 'invalid_profile' }> {
+  const plan = buildPlan(profile, day);
   if (plan.kind === 'invalid_profile') {
     throw new DomainError('validation_failed', 'The episode cannot be planned as stored.', [
       ...plan.problems,
@@ -39,6 +65,21 @@ async function planFor(
 }
 
 export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options, done) => {
+  // Per app, so two apps in one process (tests) never share; keyed by the inputs, not the episode.
+  const plans = createLru<string, TaggedBody>(cachedPlans);
+
+  /** The plan response as sent: built, compacted, serialised and tagged once per distinct input. */
+  const planBody = async (episodeId: string, today: string | undefined): Promise<TaggedBody> => {
+    const { profile, day } = await planInputs(options, episodeId, today);
+    const key = JSON.stringify([profile, day]);
+    const cached = plans.get(key);
+    if (cached !== undefined) return cached;
+    const plan = buildOrRefuse(profile, day);
+    const tagged = tagJson(plan.kind === 'plan' ? compactPlan(plan) : plan);
+    plans.set(key, tagged);
+    return tagged;
+  };
+
   app.get(
     '/episodes/:id/plan',
     {
@@ -47,17 +88,26 @@ export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options,
         summary: 'The day-by-day recovery plan (or, after a red-flag result, the escalation instead)',
         description:
           '`kind` is `plan`, `escalation` (emergency or urgent triage: no plan) or `triage_needed` (no triage yet, ' +
-          'or one older than the current phase).',
+          'or one older than the current phase). A plan comes in its compact form: every text once, days naming ' +
+          'their items by index (see the CompactPlan schema and docs/plan.md). Sent with a strong ETag; with ' +
+          'If-None-Match naming it the answer is 304 Not Modified, with no body.',
         tags: ['plan'],
         params: episodeParams,
         querystring: planQuery,
         response: {
-          200: z.unknown().describe('A plan, an escalation or triage_needed, told apart by `kind`'),
+          200: planResponseSchema,
+          304: notModified,
           ...errorResponses,
         },
       },
     },
-    (request) => planFor(options, request.params.id, request.query.today),
+    async (request, reply) =>
+      sendTagged(
+        request,
+        reply.type('application/json; charset=utf-8'),
+        await planBody(request.params.id, request.query.today),
+        cacheControl.healthData,
+      ),
   );
 
   app.get(
@@ -74,7 +124,8 @@ export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options,
       },
     },
     async (request, reply) => {
-      const plan = await planFor(options, request.params.id, request.query.today);
+      const { profile, day } = await planInputs(options, request.params.id, request.query.today);
+      const plan = buildOrRefuse(profile, day);
       if (plan.kind !== 'plan') {
         throw new DomainError(
           'plan_unavailable',
