@@ -65,15 +65,29 @@ export function createRequestGuard(allowedHosts: readonly string[] = defaultAllo
     // inject() has no socket, hence no port to compare: the name alone decides there.
     (localPort === undefined || (authority.port ?? defaultPort) === localPort);
 
+  // Every request carries one of a few Host headers, the same one request after request: the last one found
+  // ours (with the port it came in on) is kept, so the next request costs a comparison instead of a parse.
+  // Only an accepted Host is kept; any other still goes through the whole check.
+  let ourHost: string | undefined;
+  let ourHostPort: number | undefined;
+
   /** The authority the client addressed: an absolute-form target's own, else the Host header's. */
   const addressedToUs = (request: FastifyRequest, localPort: number | undefined): boolean => {
-    const absolute = absoluteFormPattern.exec(request.originalUrl);
-    if (absolute) {
-      const scheme = absolute[1]?.toLowerCase() ?? '';
-      return isOurs(parseAuthority(absolute[2] ?? ''), defaultPorts[scheme], localPort);
+    // Almost every target is in origin-form (a path), which cannot match the absolute-form pattern.
+    if (!request.originalUrl.startsWith('/')) {
+      const absolute = absoluteFormPattern.exec(request.originalUrl);
+      if (absolute) {
+        const scheme = absolute[1]?.toLowerCase() ?? '';
+        return isOurs(parseAuthority(absolute[2] ?? ''), defaultPorts[scheme], localPort);
+      }
     }
     const host = request.headers.host;
-    return host !== undefined && isOurs(parseAuthority(host), defaultPorts.http, localPort);
+    if (host === undefined) return false;
+    if (host === ourHost && localPort === ourHostPort) return true;
+    if (!isOurs(parseAuthority(host), defaultPorts.http, localPort)) return false;
+    ourHost = host;
+    ourHostPort = localPort;
+    return true;
   };
 
   /** A browser says where a request comes from; curl and the CLI say nothing, and are let through. */

@@ -31,7 +31,8 @@ export function describeStore(config: StoreConfig): string {
   return config.kind === 'sqlite' ? `SQLite ${config.path}` : 'PostgreSQL (DATABASE_URL)';
 }
 
-function createDb(config: StoreConfig): { db: Kysely<Database>; dialect: DialectName } {
+/** The database of `config`, not yet migrated (openStore migrates it; the migration tests stop at a step). */
+export function createDb(config: StoreConfig): { db: Kysely<Database>; dialect: DialectName } {
   if (config.kind === 'sqlite') {
     if (config.path !== ':memory:') prepareSqliteFile(config.path);
     return {

@@ -15,6 +15,9 @@ export interface EpisodesTable {
   request: string;
   /** How many diary entries the episode holds (kept with every insert and delete; migration 4). */
   diary_count: Generated<number>;
+  /** The body's onsetDate and timeZone, which a diary write checks its date against (migration 5). */
+  onset_date: string;
+  time_zone: string;
 }
 
 export interface AssessmentsTable {

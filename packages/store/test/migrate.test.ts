@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../src/open.ts';
+import { createDb, openStore } from '../src/open.ts';
 import { migrate, MigrationHistoryError } from '../src/migrate.ts';
 import { migrationSteps } from '../src/migrations/index.ts';
 import { dialects, type TestDatabase } from './databases.ts';
-import { makeEpisode } from './factories.ts';
+import { expectDomainError } from './expect-domain-error.ts';
+import { makeDiaryEntry, makeEpisode } from './factories.ts';
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.enabled)(`migrations (${dialect.name})`, () => {
@@ -50,6 +52,38 @@ for (const dialect of dialects) {
       expect(error).toBeInstanceOf(MigrationHistoryError);
       expect((error as Error).message).toContain('0999-from-the-future');
       expect((error as Error).message).toContain('Refusing to open it');
+    });
+
+    it('step 5 copies the onset date and time zone of the episodes already stored into their columns', async () => {
+      const { db, dialect: name } = createDb(database.config);
+      const before = migrationSteps.findIndex((s) => s.name === '0005-episode-dates');
+      await migrate(db, name, migrationSteps.slice(0, before));
+      const episode = makeEpisode({ onsetDate: '2026-11-20', timeZone: 'Asia/Tokyo' });
+      const stamp = '2026-11-21T08:00:00.000Z';
+      const body = JSON.stringify({ ...episode, status: 'active', createdAt: stamp, updatedAt: stamp });
+      await sql`insert into episodes (id, status, created_at, updated_at, data, request)
+        values (${episode.id}, 'active', ${stamp}, ${stamp}, ${body}, '{}')`.execute(db);
+      await migrate(db, name);
+      expect(
+        await db
+          .selectFrom('episodes')
+          .select(['onset_date', 'time_zone'])
+          .where('id', '=', episode.id)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ onset_date: '2026-11-20', time_zone: 'Asia/Tokyo' });
+      await db.destroy();
+
+      // The diary write checks against them: in Tokyo 14:30 UTC on the 19th is still the 19th, 15:30 the 20th.
+      const store = await openStore(database.config);
+      await expectDomainError(
+        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-19T14:30:00.000Z' })),
+        'validation_failed',
+      );
+      expect(
+        (await store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-19T15:30:00.000Z' })))
+          .created,
+      ).toBe(true);
+      await store.close();
     });
 
     it('refuses a database whose history diverges from the files (a step renamed)', async () => {

@@ -4,6 +4,7 @@ import * as step0001 from './0001-records.ts';
 import * as step0002 from './0002-check-ins.ts';
 import * as step0003 from './0003-meta.ts';
 import * as step0004 from './0004-diary-count.ts';
+import * as step0005 from './0005-episode-dates.ts';
 
 export interface MigrationStep {
   step: number;
@@ -20,4 +21,5 @@ export const migrationSteps: readonly MigrationStep[] = [
   { step: 2, name: '0002-check-ins', up: step0002.up },
   { step: 3, name: '0003-meta', up: step0003.up },
   { step: 4, name: '0004-diary-count', up: step0004.up },
+  { step: 5, name: '0005-episode-dates', up: step0005.up },
 ];
