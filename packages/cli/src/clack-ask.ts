@@ -1,7 +1,7 @@
+import { styleText } from 'node:util';
 import { isCancel, log, multiselect, select, text } from '@clack/prompts';
 import type { AnswerValue, Question } from '@unknot/core';
 import { notSure, type Ask } from './triage-flow.ts';
-import { style } from './output.ts';
 
 /** "Not sure", offered only where the question says which cautious answer it stands for. */
 function unsureOption(question: Question): { value: typeof notSure; label: string }[] {
@@ -13,9 +13,12 @@ function tellCautious(answer: string): void {
   log.info(`Not sure counts as the more careful answer: "${answer}".`);
 }
 
+/** Prompts draw on the process's own terminal (clack writes to process.stdout), so they style for it too. */
+const dim = (text: string): string => styleText('dim', text, { stream: process.stdout });
+
 /** Asks a triage question in the terminal with @clack/prompts. */
 export const clackAsk: Ask = async (question, { index, total }) => {
-  const message = `${style('dim', `${index + 1}/${total}`)} ${question.text}\n${style('dim', question.help)}`;
+  const message = `${dim(`${index + 1}/${total}`)} ${question.text}\n${dim(question.help)}`;
   const type = question.type;
   switch (type.kind) {
     case 'boolean': {
@@ -29,7 +32,7 @@ export const clackAsk: Ask = async (question, { index, total }) => {
     }
     case 'integer': {
       const value = await text({
-        message: `${message}\n${style('dim', `A whole number from ${type.min} to ${type.max}.`)}`,
+        message: `${message}\n${dim(`A whole number from ${type.min} to ${type.max}.`)}`,
         validate: (input) => {
           const n = Number(input);
           if (!input || !/^\d+$/.test(input.trim()) || !Number.isInteger(n))
@@ -60,7 +63,7 @@ export const clackAsk: Ask = async (question, { index, total }) => {
     case 'multi':
       for (;;) {
         const value = await multiselect<string>({
-          message: `${message}\n${style('dim', 'Space to select, Enter to confirm.')}`,
+          message: `${message}\n${dim('Space to select, Enter to confirm.')}`,
           options: type.options.map((o) => ({ value: o.value, label: o.label })),
           required: true,
         });

@@ -1,21 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { CliError } from './cli-error.ts';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+import type { CliIo } from './io.ts';
 
 /**
- * Reads and parses a JSON file, or stdin for `-`. Failures become one-line messages naming the problem and
- * `what` was being read (answers, an export).
+ * Reads and parses a JSON file, or standard input for `-`. Failures become one-line messages naming the problem
+ * and `what` was being read (answers, an export).
  */
-export async function readJsonInput(path: string, what = 'answers'): Promise<unknown> {
+export async function readJsonInput(io: CliIo, path: string, what = 'answers'): Promise<unknown> {
   const name = path === '-' ? 'standard input' : path;
   let text: string;
   try {
-    text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+    text = path === '-' ? await io.readStdin() : await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =

@@ -16,17 +16,17 @@ import { CliError } from './cli-error.ts';
  * folder; or DATABASE_URL). Which episode is "active" is a choice of this terminal user, kept in a small
  * file in the data folder rather than in the shared database.
  */
-export function activeEpisodeFile(env: NodeJS.ProcessEnv = process.env): string {
+export function activeEpisodeFile(env: NodeJS.ProcessEnv): string {
   return join(dataDirFromEnv(env), 'active-episode');
 }
 
-export function readActiveEpisodeId(): string | undefined {
-  const file = activeEpisodeFile();
+export function readActiveEpisodeId(env: NodeJS.ProcessEnv): string | undefined {
+  const file = activeEpisodeFile(env);
   return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
 }
 
-export function writeActiveEpisodeId(id: string | undefined): void {
-  const file = activeEpisodeFile();
+export function writeActiveEpisodeId(env: NodeJS.ProcessEnv, id: string | undefined): void {
+  const file = activeEpisodeFile(env);
   if (id === undefined) {
     rmSync(file, { force: true });
     return;
@@ -38,11 +38,14 @@ export function writeActiveEpisodeId(id: string | undefined): void {
 export const howToStartEpisode =
   'Start one with: unknot episode new --onset YYYY-MM-DD --location lower|middle|upper --trigger lifting';
 
-/** Opens the store for one command, runs `work`, and always closes it. Store errors become one-line messages. */
-export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Opens the store named by `env` for one command, runs `work`, and always closes it (a command run in-process
+ * leaves no open database behind). Store errors become one-line messages.
+ */
+export async function withStore<T>(env: NodeJS.ProcessEnv, work: (store: Store) => Promise<T>): Promise<T> {
   let store: Store;
   try {
-    store = await openStore(storeConfigFromEnv());
+    store = await openStore(storeConfigFromEnv(env));
   } catch (error) {
     if (error instanceof MigrationHistoryError || error instanceof StoreFileError)
       throw new CliError(error.message);
@@ -62,8 +65,8 @@ export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<
 }
 
 /** The active episode's id, or a message saying how to make one. */
-export async function requireActiveEpisode(store: Store): Promise<string> {
-  const id = readActiveEpisodeId();
+export async function requireActiveEpisode(store: Store, env: NodeJS.ProcessEnv): Promise<string> {
+  const id = readActiveEpisodeId(env);
   if (!id) throw new CliError(`No active episode. ${howToStartEpisode}`);
   try {
     await store.getEpisode(id);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitFactors } from '../src/commands/log.ts';
-import { runCli } from './run-cli.ts';
+import { runCliInProcess } from './run-cli.ts';
 
 describe('splitFactors', () => {
   it('keeps known words as the list and the rest as the person wrote it', () => {
@@ -15,7 +15,7 @@ describe('splitFactors', () => {
   });
 });
 
-describe('unknot log (real binary, real SQLite file)', () => {
+describe('unknot log (real SQLite file)', () => {
   let env: Record<string, string>;
   let dataDir: string;
   beforeEach(() => {
@@ -25,17 +25,17 @@ describe('unknot log (real binary, real SQLite file)', () => {
   afterEach(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const cli = (...args: string[]) => runCli(args, undefined, env);
+  const cli = (...args: string[]) => runCliInProcess(args, { env });
 
-  it('needs an active episode and says how to make one', () => {
-    const run = cli('log', '5');
+  it('needs an active episode and says how to make one', async () => {
+    const run = await cli('log', '5');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('unknot episode new');
   });
 
-  it('logs a score with every option into the active episode', () => {
-    cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
-    const run = cli(
+  it('logs a score with every option into the active episode', async () => {
+    await cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
+    const run = await cli(
       'log',
       '7',
       '--at',
@@ -68,9 +68,9 @@ describe('unknot log (real binary, real SQLite file)', () => {
     [['log', '5', '--at', 'yesterday'], '--at'],
     [['log', '5', '--at', '2026-11-19T09:30'], 'with a zone'],
     [['log', '5', '--pattern', 'sometimes'], '--pattern'],
-  ])('rejects %j with a one-line message naming the problem', (args, message) => {
-    cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
-    const run = cli(...args);
+  ])('rejects %j with a one-line message naming the problem', async (args, message) => {
+    await cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
+    const run = await cli(...args);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -79,13 +79,13 @@ describe('unknot log (real binary, real SQLite file)', () => {
   it.each([
     ['before the episode began', '2026-11-17T12:00:00Z'],
     ['more than a day in the future', new Date(Date.now() + 3 * 86_400_000).toISOString()],
-  ])('refuses a time %s, naming the allowed range, and logs nothing', (_, at) => {
-    cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
-    const run = cli('log', '5', '--at', at);
+  ])('refuses a time %s, naming the allowed range, and logs nothing', async (_, at) => {
+    await cli('episode', 'new', '--onset', '2026-11-18', '--location', 'lower', '--trigger', 'lifting');
+    const run = await cli('log', '5', '--at', at);
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(
       `unknot: --at: ${at} is outside this episode. Give a time from the day it began (2026-11-18) up to now.`,
     );
-    expect(cli('diary', '--json').stdout).not.toContain('"pain":5');
+    expect((await cli('diary', '--json')).stdout).not.toContain('"pain":5');
   });
 });

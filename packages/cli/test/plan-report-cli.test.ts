@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, runCli } from './run-cli.ts';
+import { fixture, runCliInProcess } from './run-cli.ts';
 
 const day = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-describe('unknot plan and unknot report (real binary, real SQLite file)', () => {
+describe('unknot plan and unknot report (real SQLite file)', () => {
   let dir: string;
   let env: Record<string, string>;
-  const cli = (...args: string[]) => runCli(args, undefined, env);
+  const cli = (...args: string[]) => runCliInProcess(args, { env });
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'unknot-plan-'));
     env = { UNKNOT_DATA_DIR: join(dir, 'data') };
@@ -20,14 +20,14 @@ describe('unknot plan and unknot report (real binary, real SQLite file)', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('without an episode, plan says how to make one', () => {
-    const run = cli('plan');
+  it('without an episode, plan says how to make one', async () => {
+    const run = await cli('plan');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('unknot episode new');
   });
 
-  it('an episode without a triage gets no plan: the red-flag questions come first', () => {
-    cli(
+  it('an episode without a triage gets no plan: the red-flag questions come first', async () => {
+    await cli(
       'episode',
       'new',
       '--onset',
@@ -41,23 +41,19 @@ describe('unknot plan and unknot report (real binary, real SQLite file)', () => 
       '--timezone',
       'UTC',
     );
-    const run = cli('plan', '--json');
+    const run = await cli('plan', '--json');
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as { kind: string }).kind).toBe('triage_needed');
-    expect(cli('plan').stdout).toContain('unknot triage');
+    expect((await cli('plan')).stdout).toContain('unknot triage');
   });
 
-  it('after triage --save: today with items, evidence and sources; the disc-herniation badge; an .ics', () => {
-    const saved = runCli(
-      ['triage', '--answers', fixture('example-1.answers.json'), '--save'],
-      undefined,
-      env,
-    );
+  it('after triage --save: today with items, evidence and sources; the disc-herniation badge; an .ics', async () => {
+    const saved = await cli('triage', '--answers', fixture('example-1.answers.json'), '--save');
     expect(saved.status, saved.stderr).toBe(0);
     expect(saved.stderr).toContain('Saved to the active episode');
 
     const ics = join(dir, 'plan.ics');
-    const run = cli('plan', '--ics', ics);
+    const run = await cli('plan', '--ics', ics);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Today');
     expect(run.stdout).toContain('Evidence:');
@@ -67,28 +63,28 @@ describe('unknot plan and unknot report (real binary, real SQLite file)', () => 
     expect(calendar.getAllSubcomponents('vevent').length).toBeGreaterThan(0);
   });
 
-  it('report writes the summary as HTML, PDF and FHIR', () => {
+  it('report writes the summary as HTML, PDF and FHIR', async () => {
     const html = join(dir, 's.html');
     const pdf = join(dir, 's.pdf');
     const fhir = join(dir, 's.fhir.json');
-    cli('log', '6');
-    const run = cli('report', '--html', html, '--pdf', pdf, '--fhir', fhir);
+    await cli('log', '6');
+    const run = await cli('report', '--html', html, '--pdf', pdf, '--fhir', fhir);
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(html, 'utf8')).toContain('<html');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect((JSON.parse(readFileSync(fhir, 'utf8')) as { resourceType: string }).resourceType).toBe('Bundle');
   });
 
-  it('report needs at least one output and names an unwritable path', () => {
-    expect(cli('report').stderr).toContain('--html FILE');
-    const run = cli('report', '--html', join(dir, 'missing-folder', 'x.html'));
+  it('report needs at least one output and names an unwritable path', async () => {
+    expect((await cli('report')).stderr).toContain('--html FILE');
+    const run = await cli('report', '--html', join(dir, 'missing-folder', 'x.html'));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Cannot write');
   });
 
-  it('without the store: --onset with --answers plans; without --answers it refuses', () => {
+  it('without the store: --onset with --answers plans; without --answers it refuses', async () => {
     const onset = isoDate(Date.now() - 1 * day);
-    const plan = runCli(
+    const plan = await runCliInProcess(
       [
         'plan',
         '--onset',
@@ -99,13 +95,12 @@ describe('unknot plan and unknot report (real binary, real SQLite file)', () => 
         'heat',
         '--json',
       ],
-      undefined,
-      { UNKNOT_DATA_DIR: join(dir, 'unused') },
+      { env: { UNKNOT_DATA_DIR: join(dir, 'unused') } },
     );
     expect(plan.status, plan.stderr).toBe(0);
     expect((JSON.parse(plan.stdout) as { kind: string }).kind).toBe('plan');
     expect(existsSync(join(dir, 'unused', 'unknot.db'))).toBe(false);
-    const refused = runCli(['plan', '--onset', onset], undefined, env);
+    const refused = await cli('plan', '--onset', onset);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('red-flag questions');
   });

@@ -4,6 +4,7 @@
  */
 import { buildPlan, conditionLabels, triage, exampleAnswers, type PlanProfile } from '@unknot/core';
 import { describe, expect, it } from 'vitest';
+import { plain } from '../src/io.ts';
 import { renderPlanResult } from '../src/render/plan.ts';
 
 const today = '2026-03-10';
@@ -25,7 +26,7 @@ function planText(profile: Partial<PlanProfile>): string {
     today,
   );
   if (built.kind === 'invalid_profile') throw new Error('the profile is valid');
-  return renderPlanResult(built);
+  return renderPlanResult(built, plain);
 }
 
 describe('CLI words', () => {

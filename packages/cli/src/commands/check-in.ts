@@ -1,7 +1,7 @@
 import { safetyNet } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
-import { style, type Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { requireActiveEpisode, withStore } from '../store-access.ts';
 
 /**
@@ -11,7 +11,7 @@ import { requireActiveEpisode, withStore } from '../store-access.ts';
 export async function checkInCommand(
   redFlag: string | undefined,
   note: string | undefined,
-  io: Output,
+  io: CliIo,
 ): Promise<number> {
   if (redFlag !== 'yes' && redFlag !== 'no') {
     const signs = safetyNet.groups[0]?.items.map((i) => `  - ${i}`).join('\n') ?? '';
@@ -20,8 +20,8 @@ export async function checkInCommand(
     );
   }
   const redFlagReported = redFlag === 'yes';
-  await withStore(async (store) =>
-    store.createCheckIn(await requireActiveEpisode(store), {
+  await withStore(io.env, async (store) =>
+    store.createCheckIn(await requireActiveEpisode(store, io.env), {
       id: uuidv7(),
       at: new Date().toISOString(),
       redFlagReported,
@@ -30,7 +30,7 @@ export async function checkInCommand(
   );
   io.out(
     redFlagReported
-      ? style(
+      ? io.style(
           ['bold', 'red'],
           'Run the red-flag check again now: unknot triage. If it is an emergency sign, call emergency services.',
         )

@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { confirm, isCancel } from '@clack/prompts';
 import { exportDocumentSchema, type ExportDocument } from '@unknot/core';
 import { CliError, exitCodes } from '../cli-error.ts';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { readJsonInput } from '../read-input.ts';
 import { withStore, writeActiveEpisodeId } from '../store-access.ts';
 
@@ -17,9 +17,9 @@ function counts(document: ExportDocument): string {
 }
 
 /** `unknot export FILE|-`: the whole record as one JSON document; the file is private (0600). */
-export async function exportCommand(file: string | undefined, io: Output): Promise<number> {
+export async function exportCommand(file: string | undefined, io: CliIo): Promise<number> {
   if (!file) throw new CliError('Say where to write the export: unknot export FILE (or - for the screen).');
-  const document = await withStore((store) => store.exportAll());
+  const document = await withStore(io.env, (store) => store.exportAll());
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (file === '-') {
     io.out(text);
@@ -37,9 +37,9 @@ export async function exportCommand(file: string | undefined, io: Output): Promi
 }
 
 /** `unknot import FILE|-`: takes an export back; importing the same file twice changes nothing. */
-export async function importCommand(file: string | undefined, io: Output): Promise<number> {
+export async function importCommand(file: string | undefined, io: CliIo): Promise<number> {
   if (!file) throw new CliError('Say which export to import: unknot import FILE (or - for standard input).');
-  const parsed = exportDocumentSchema.safeParse(await readJsonInput(file, 'an export'));
+  const parsed = exportDocumentSchema.safeParse(await readJsonInput(io, file, 'an export'));
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
@@ -47,7 +47,7 @@ export async function importCommand(file: string | undefined, io: Output): Promi
       .join('; ');
     throw new CliError(`${file === '-' ? 'Standard input' : file} is not an unknot export: ${problems}.`);
   }
-  const { created, unchanged } = await withStore((store) => store.importAll(parsed.data));
+  const { created, unchanged } = await withStore(io.env, (store) => store.importAll(parsed.data));
   io.out(
     `Imported ${counts(parsed.data)}: ${created} record(s) added, ${unchanged} already here and left as they were.`,
   );
@@ -60,17 +60,17 @@ export interface ForgetOptions {
 }
 
 /** `unknot forget --all`: erases every record, after asking (or with --yes). */
-export async function forgetCommand(options: ForgetOptions, io: Output): Promise<number> {
+export async function forgetCommand(options: ForgetOptions, io: CliIo): Promise<number> {
   if (!options.all) {
     throw new CliError(
       'unknot forget erases your whole record; say so with --all (to delete one episode, use the web app or the API).',
     );
   }
   if (!options.yes) {
-    if (!process.stdin.isTTY) {
+    if (!io.terminal.stdin) {
       throw new CliError('Refusing to erase everything without asking: run it in a terminal, or add --yes.');
     }
-    const summary = await withStore(async (store) => counts(await store.exportAll()));
+    const summary = await withStore(io.env, async (store) => counts(await store.exportAll()));
     const answer = await confirm({
       message: `Erase everything unknot has stored (${summary})? This cannot be undone. (unknot export first keeps a copy.)`,
       initialValue: false,
@@ -80,8 +80,8 @@ export async function forgetCommand(options: ForgetOptions, io: Output): Promise
       return exitCodes.ok;
     }
   }
-  await withStore((store) => store.eraseAll());
-  writeActiveEpisodeId(undefined);
+  await withStore(io.env, (store) => store.eraseAll());
+  writeActiveEpisodeId(io.env, undefined);
   io.out('Everything is erased.');
   return exitCodes.ok;
 }

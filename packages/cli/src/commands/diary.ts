@@ -1,11 +1,13 @@
 import { analyse, diaryEscalations, localDate } from '@unknot/core';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { renderDiarySummary, renderEscalations, renderPainChart } from '../render/diary.ts';
 import { requireActiveEpisode, withStore } from '../store-access.ts';
 
 /** `unknot diary`: the active episode's pain by day, its trend, and what the diary says to do. */
-export async function diaryCommand(json: boolean, io: Output, now: Date = new Date()): Promise<number> {
-  const snapshot = await withStore(async (store) => store.episodeSnapshot(await requireActiveEpisode(store)));
+export async function diaryCommand(json: boolean, io: CliIo, now: Date = new Date()): Promise<number> {
+  const snapshot = await withStore(io.env, async (store) =>
+    store.episodeSnapshot(await requireActiveEpisode(store, io.env)),
+  );
   const today = localDate(now.toISOString(), snapshot.episode.timeZone);
   const analysis = analyse(snapshot.diary, snapshot.episode, today);
   const escalations = diaryEscalations({
@@ -22,11 +24,11 @@ export async function diaryCommand(json: boolean, io: Output, now: Date = new Da
   }
   io.out(
     [
-      renderPainChart(analysis),
+      renderPainChart(analysis, io.style),
       '',
       renderDiarySummary(analysis),
       '',
-      renderEscalations(escalations),
+      renderEscalations(escalations, io.style),
       '',
       `${snapshot.diary.length} entries. Add one with: unknot log SCORE`,
     ].join('\n'),

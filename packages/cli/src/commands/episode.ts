@@ -1,8 +1,7 @@
 import { episodeConditions, episodeInputSchema, type Episode } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../output.ts';
-import { style } from '../output.ts';
+import type { CliIo, Style } from '../io.ts';
 import {
   howToStartEpisode,
   readActiveEpisodeId,
@@ -10,6 +9,7 @@ import {
   withStore,
   writeActiveEpisodeId,
 } from '../store-access.ts';
+import { localTimeZone } from '../time-zone.ts';
 
 export interface EpisodeNewOptions {
   onset?: string | undefined;
@@ -31,12 +31,12 @@ const optionFor: Record<string, string> = {
   preferences: '--prefer',
 };
 
-function describe(episode: Episode, active: boolean): string {
+function describe(episode: Episode, active: boolean, style: Style): string {
   const conditions = episode.knownConditions.length ? episode.knownConditions.join(', ') : 'none';
   return `${active ? style('bold', '* ') : '  '}${episode.id}  ${episode.status.padEnd(6)}  since ${episode.onsetDate}  ${episode.location} back, ${episode.trigger.replaceAll('_', ' ')}; conditions: ${conditions}`;
 }
 
-export async function episodeNew(options: EpisodeNewOptions, io: Output): Promise<number> {
+export async function episodeNew(options: EpisodeNewOptions, io: CliIo): Promise<number> {
   const missing = (['onset', 'location', 'trigger'] as const).filter((k) => options[k] === undefined);
   if (missing.length)
     throw new CliError(`Missing ${missing.map((m) => `--${m}`).join(', ')}. ${howToStartEpisode}`);
@@ -49,7 +49,7 @@ export async function episodeNew(options: EpisodeNewOptions, io: Output): Promis
   const input = {
     id: uuidv7(),
     onsetDate: options.onset,
-    timeZone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: options.timezone ?? localTimeZone(io.env),
     location: options.location,
     trigger: options.trigger,
     knownConditions: conditions,
@@ -67,35 +67,35 @@ export async function episodeNew(options: EpisodeNewOptions, io: Output): Promis
   if (parsed.data.onsetDate > new Date().toISOString().slice(0, 10)) {
     throw new CliError('--onset: the episode cannot start in the future.');
   }
-  const { record } = await withStore((store) => store.createEpisode(parsed.data));
-  writeActiveEpisodeId(record.id);
+  const { record } = await withStore(io.env, (store) => store.createEpisode(parsed.data));
+  writeActiveEpisodeId(io.env, record.id);
   io.out(options.json ? JSON.stringify(record) : `Started episode ${record.id} (now the active episode).`);
   return 0;
 }
 
-export async function episodeList(json: boolean, io: Output): Promise<number> {
-  const episodes = await withStore((store) => store.listEpisodes());
-  const active = readActiveEpisodeId();
+export async function episodeList(json: boolean, io: CliIo): Promise<number> {
+  const episodes = await withStore(io.env, (store) => store.listEpisodes());
+  const active = readActiveEpisodeId(io.env);
   if (json) io.out(JSON.stringify(episodes.map((e) => ({ ...e, active: e.id === active }))));
   else if (episodes.length === 0) io.out(`No episodes yet. ${howToStartEpisode}`);
-  else io.out(episodes.map((e) => describe(e, e.id === active)).join('\n'));
+  else io.out(episodes.map((e) => describe(e, e.id === active, io.style)).join('\n'));
   return 0;
 }
 
-export async function episodeUse(id: string | undefined, io: Output): Promise<number> {
+export async function episodeUse(id: string | undefined, io: CliIo): Promise<number> {
   if (!id) throw new CliError('Say which episode: unknot episode use ID (see unknot episode list).');
-  const episode = await withStore((store) => store.getEpisode(id));
-  writeActiveEpisodeId(episode.id);
+  const episode = await withStore(io.env, (store) => store.getEpisode(id));
+  writeActiveEpisodeId(io.env, episode.id);
   io.out(`Episode ${episode.id} is now the active episode.`);
   return 0;
 }
 
-export async function episodeClose(io: Output): Promise<number> {
-  const closed = await withStore(async (store) => {
-    const id = await requireActiveEpisode(store);
+export async function episodeClose(io: CliIo): Promise<number> {
+  const closed = await withStore(io.env, async (store) => {
+    const id = await requireActiveEpisode(store, io.env);
     return store.updateEpisode(id, { status: 'closed' });
   });
-  writeActiveEpisodeId(undefined);
+  writeActiveEpisodeId(io.env, undefined);
   io.out(`Closed episode ${closed.id}. ${howToStartEpisode.replace('Start one', 'Start a new one')}`);
   return 0;
 }

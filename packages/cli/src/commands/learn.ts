@@ -1,6 +1,6 @@
 import { knowledgeEntries, searchKnowledge, type Entry } from '@unknot/core';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { renderEntry } from '../render/entry.ts';
 
 export interface LearnOptions {
@@ -28,7 +28,7 @@ function summaryOf(entry: Entry) {
 }
 
 /** `unknot learn`: searches the knowledge base, or lists it. */
-export function learnCommand(options: LearnOptions, io: Output): Promise<number> {
+export function learnCommand(options: LearnOptions, io: CliIo): Promise<number> {
   let found: readonly Entry[];
   if (options.list) {
     if (options.query) throw new CliError('Give either a search or --list, not both.');
@@ -45,7 +45,7 @@ export function learnCommand(options: LearnOptions, io: Output): Promise<number>
       `Nothing found for "${options.query}". Try other words, or list everything with: unknot learn --list`,
     );
   } else {
-    io.out(found.map(renderEntry).join('\n\n'));
+    io.out(found.map((entry) => renderEntry(entry, io.style)).join('\n\n'));
   }
   return Promise.resolve(0);
 }

@@ -1,7 +1,7 @@
 import { diaryEntryInputSchema, diaryTimeProblems, easeFactors, worseFactors } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { requireActiveEpisode, withStore } from '../store-access.ts';
 
 export interface LogOptions {
@@ -48,7 +48,7 @@ function parseInstant(value: string | undefined): string {
 }
 
 /** `unknot log SCORE`: adds a pain diary entry to the active episode. */
-export async function logCommand(options: LogOptions, io: Output): Promise<number> {
+export async function logCommand(options: LogOptions, io: CliIo): Promise<number> {
   if (options.score === undefined)
     throw new CliError('Give a pain score from 0 (no pain) to 10 (worst imaginable): unknot log 6');
   if (!/^\d+$/.test(options.score) || Number(options.score) > 10) {
@@ -79,8 +79,8 @@ export async function logCommand(options: LogOptions, io: Output): Promise<numbe
         .join('; '),
     );
   }
-  const { record } = await withStore(async (store) => {
-    const episode = await store.getEpisode(await requireActiveEpisode(store));
+  const { record } = await withStore(io.env, async (store) => {
+    const episode = await store.getEpisode(await requireActiveEpisode(store, io.env));
     // The store refuses these too; checking first lets us name the range in the option's words.
     if (diaryTimeProblems(parsed.data.at, episode, new Date().toISOString()).length > 0) {
       throw new CliError(

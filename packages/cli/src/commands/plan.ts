@@ -11,11 +11,11 @@ import {
   type PlanProfile,
 } from '@unknot/core';
 import { CliError, exitCodes } from '../cli-error.ts';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { readJsonInput } from '../read-input.ts';
 import { renderPlanResult } from '../render/plan.ts';
 import { renderValidationError } from '../render/triage-result.ts';
-import { requireActiveEpisode, withStore } from '../store-access.ts';
+import { localTimeZone } from '../time-zone.ts';
 
 export interface PlanOptions {
   json: boolean;
@@ -33,16 +33,19 @@ export interface PlanOptions {
  * A profile without the store: the episode facts from the options, the triage from an answers file. There is
  * deliberately no way to plan without answers: the plan never comes before the red-flag questions.
  */
-async function profileFromOptions(options: PlanOptions, now: string): Promise<PlanProfile> {
+async function profileFromOptions(options: PlanOptions, now: string, io: CliIo): Promise<PlanProfile> {
   if (options.answers === undefined) {
     throw new CliError(
       'A plan needs the red-flag questions answered first: add --answers FILE (see unknot triage), or use an episode (unknot episode new, unknot triage).',
     );
   }
-  const answers = await readJsonInput(options.answers);
+  const answers = await readJsonInput(io, options.answers);
   const result = triage(answers);
   if (isValidationError(result)) {
-    throw new CliError(renderValidationError(result).split('\n').join(' '), exitCodes.invalidAnswers);
+    throw new CliError(
+      renderValidationError(result, io.style).split('\n').join(' '),
+      exitCodes.invalidAnswers,
+    );
   }
   const given = (answers ?? {}) as Record<string, unknown>;
   const conditions =
@@ -58,7 +61,7 @@ async function profileFromOptions(options: PlanOptions, now: string): Promise<Pl
     );
   const profile = {
     onsetDate: options.onset,
-    timeZone: options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: options.timezone ?? localTimeZone(io.env),
     location: options.location ?? given.location,
     trigger: options.trigger ?? given.trigger,
     knownConditions: conditions,
@@ -69,15 +72,17 @@ async function profileFromOptions(options: PlanOptions, now: string): Promise<Pl
 }
 
 /** `unknot plan`: the recovery plan of the active episode (or of the episode described by the options). */
-export async function planCommand(options: PlanOptions, io: Output): Promise<number> {
+export async function planCommand(options: PlanOptions, io: CliIo): Promise<number> {
   const now = new Date().toISOString();
   let plan: BuildPlanResult;
   if (options.onset !== undefined) {
-    const profile = await profileFromOptions(options, now);
+    const profile = await profileFromOptions(options, now, io);
     plan = buildPlan(profile, localDate(now, profile.timeZone));
   } else {
-    plan = await withStore(async (store) => {
-      const records = await store.episodeSnapshot(await requireActiveEpisode(store));
+    // The store loads only for a plan from the record: `--onset … --answers` plans without it.
+    const { requireActiveEpisode, withStore } = await import('../store-access.ts');
+    plan = await withStore(io.env, async (store) => {
+      const records = await store.episodeSnapshot(await requireActiveEpisode(store, io.env));
       return buildPlan(planProfileFromRecords(records, now), localDate(now, records.episode.timeZone));
     });
   }
@@ -95,10 +100,12 @@ export async function planCommand(options: PlanOptions, io: Output): Promise<num
   }
   if (options.ics !== undefined) {
     if (plan.kind !== 'plan')
-      throw new CliError(`No calendar: there is no plan. ${renderPlanResult(plan).split('\n')[0] ?? ''}`);
+      throw new CliError(
+        `No calendar: there is no plan. ${renderPlanResult(plan, io.style).split('\n')[0] ?? ''}`,
+      );
     writeFileSync(options.ics, planToIcs(plan));
   }
-  io.out(options.json ? JSON.stringify(plan) : renderPlanResult(plan));
+  io.out(options.json ? JSON.stringify(plan) : renderPlanResult(plan, io.style));
   if (options.ics !== undefined && !options.json) io.out(`Calendar written to ${options.ics}.`);
   return 0;
 }

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { summaryFromRecords, summaryToFhir, summaryToHtml, summaryToPdf } from '@unknot/core';
+import { summaryFromRecords, summaryToFhir, summaryToHtml } from '@unknot/core';
+import { summaryToPdf } from '@unknot/core/pdf';
 import { CliError } from '../cli-error.ts';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { requireActiveEpisode, withStore } from '../store-access.ts';
 
 const font = (file: string) =>
@@ -25,13 +26,13 @@ function write(path: string, data: string | Uint8Array): void {
 }
 
 /** `unknot report`: the doctor summary of the active episode as HTML, PDF and/or a FHIR R4 Bundle. */
-export async function reportCommand(options: ReportOptions, io: Output): Promise<number> {
+export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
   if (options.html === undefined && options.pdf === undefined && options.fhir === undefined) {
     throw new CliError('Say what to write: --html FILE, --pdf FILE and/or --fhir FILE.');
   }
   const now = new Date().toISOString();
-  const summary = await withStore(async (store) =>
-    summaryFromRecords(await store.episodeSnapshot(await requireActiveEpisode(store)), now),
+  const summary = await withStore(io.env, async (store) =>
+    summaryFromRecords(await store.episodeSnapshot(await requireActiveEpisode(store, io.env)), now),
   );
   if (options.html !== undefined) write(options.html, summaryToHtml(summary));
   if (options.pdf !== undefined) {

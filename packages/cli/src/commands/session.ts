@@ -10,7 +10,7 @@ import {
 } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
-import { style, type Output } from '../output.ts';
+import type { CliIo, Style } from '../io.ts';
 import { runTimeline, type RunnerTerminal } from '../session-runner.ts';
 import { readActiveEpisodeId, withStore } from '../store-access.ts';
 
@@ -21,10 +21,10 @@ interface EpisodeContext {
 }
 
 /** The active episode's day and latest triage, which choose the numbers and can block the timer. */
-async function episodeContext(): Promise<EpisodeContext | undefined> {
-  const id = readActiveEpisodeId();
+async function episodeContext(env: NodeJS.ProcessEnv): Promise<EpisodeContext | undefined> {
+  const id = readActiveEpisodeId(env);
   if (!id) return undefined;
-  return withStore(async (store) => {
+  return withStore(env, async (store) => {
     const snapshot = await store.episodeSnapshot(id);
     const today = localDate(new Date().toISOString(), snapshot.episode.timeZone);
     return {
@@ -105,7 +105,7 @@ const listedNumbers: ReadonlySet<string> = new Set([
 ]);
 
 /** The numbers of this session, saying which ones are ours rather than a source's. */
-function describeNumbers(t: Timeline): string {
+function describeNumbers(t: Timeline, style: Style): string {
   return t.numbers
     .filter((n) => listedNumbers.has(n.key))
     .map((n) => {
@@ -117,13 +117,13 @@ function describeNumbers(t: Timeline): string {
 }
 
 /** `unknot session PROTOCOL_ID`: a guided timer in the terminal, logged to the active episode. */
-export async function sessionCommand(protocolId: string | undefined, io: Output): Promise<number> {
+export async function sessionCommand(protocolId: string | undefined, io: CliIo): Promise<number> {
   if (!protocolId)
     throw new CliError('Say which protocol, e.g. unknot session tx-heat (see unknot learn --list).');
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+  if (!io.terminal.stdin || !io.terminal.stdout) {
     throw new CliError('unknot session runs a timer in a terminal; run it in an interactive terminal.');
   }
-  const context = await episodeContext();
+  const context = await episodeContext(io.env);
   const result = buildTimeline(protocolId, {
     ...(context ? { day: context.day } : {}),
     ...(context?.disposition ? { disposition: context.disposition } : {}),
@@ -137,7 +137,7 @@ export async function sessionCommand(protocolId: string | undefined, io: Output)
   }
 
   note(
-    `${describeNumbers(t)}\n${style('dim', `Sources: ${t.sources.map(sourceDisplayName).join('; ')}`)}`,
+    `${describeNumbers(t, io.style)}\n${io.style('dim', `Sources: ${t.sources.map(sourceDisplayName).join('; ')}`)}`,
     t.title,
   );
   const acknowledgements = [];
@@ -191,10 +191,10 @@ export async function sessionCommand(protocolId: string | undefined, io: Output)
     }
   }
   if (!context) {
-    io.out(style('dim', 'Not logged: there is no active episode (unknot episode new).'));
+    io.out(io.style('dim', 'Not logged: there is no active episode (unknot episode new).'));
     return 0;
   }
-  await withStore((store) =>
+  await withStore(io.env, (store) =>
     store.createSessionLog(context.episodeId, {
       id: uuidv7(),
       protocolId: t.protocolId,
@@ -207,6 +207,6 @@ export async function sessionCommand(protocolId: string | undefined, io: Output)
       ...(painAfter === undefined ? {} : { painAfter }),
     }),
   );
-  io.out(style('dim', 'Logged to the diary of the active episode.'));
+  io.out(io.style('dim', 'Logged to the diary of the active episode.'));
   return 0;
 }

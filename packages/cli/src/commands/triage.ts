@@ -1,13 +1,9 @@
-import { cancel, intro, isTTY } from '@clack/prompts';
 import { isValidationError, triage, type TriageOutcome } from '@unknot/core';
 import { CliError, exitCodes } from '../cli-error.ts';
-import { clackAsk } from '../clack-ask.ts';
-import type { Output } from '../output.ts';
+import type { CliIo } from '../io.ts';
 import { readJsonInput } from '../read-input.ts';
 import { renderTriageResult, renderValidationError } from '../render/triage-result.ts';
 import { runTriageFlow } from '../triage-flow.ts';
-import { readActiveEpisodeId, withStore } from '../store-access.ts';
-import { v7 as uuidv7 } from 'uuid';
 
 export interface TriageOptions {
   answers?: string | undefined;
@@ -17,13 +13,18 @@ export interface TriageOptions {
 }
 
 /** Records a complete set of answers under the active episode, so the plan and summary can use it. */
-async function saveAssessment(answers: unknown, io: Output, quiet: boolean): Promise<void> {
-  const episodeId = readActiveEpisodeId();
+async function saveAssessment(answers: unknown, io: CliIo, quiet: boolean): Promise<void> {
+  // The store (and its database drivers) loads only when a result is saved: `--answers` alone starts without it.
+  const [{ readActiveEpisodeId, withStore }, { v7: uuidv7 }] = await Promise.all([
+    import('../store-access.ts'),
+    import('uuid'),
+  ]);
+  const episodeId = readActiveEpisodeId(io.env);
   if (!episodeId) {
     if (!quiet) io.err('Not saved: there is no active episode (unknot episode new).');
     return;
   }
-  await withStore((store) =>
+  await withStore(io.env, (store) =>
     store.createAssessment(episodeId, {
       id: uuidv7(),
       at: new Date().toISOString(),
@@ -33,29 +34,38 @@ async function saveAssessment(answers: unknown, io: Output, quiet: boolean): Pro
   if (!quiet) io.err(`Saved to the active episode ${episodeId}.`);
 }
 
-function print(outcome: TriageOutcome, json: boolean, io: Output): number {
+function print(outcome: TriageOutcome, json: boolean, io: CliIo): number {
   if (json) {
     // The §4 contract, byte for byte: compact JSON, key order as the engine builds it.
     io.out(JSON.stringify(outcome));
   } else {
-    io.out(isValidationError(outcome) ? renderValidationError(outcome) : renderTriageResult(outcome));
+    io.out(
+      isValidationError(outcome)
+        ? renderValidationError(outcome, io.style)
+        : renderTriageResult(outcome, io.style),
+    );
   }
   return isValidationError(outcome) ? exitCodes.invalidAnswers : exitCodes.ok;
 }
 
 /** `unknot triage`: asks the red-flag questions, or reads answers from a file, and prints the result. */
-export async function triageCommand(options: TriageOptions, io: Output): Promise<number> {
+export async function triageCommand(options: TriageOptions, io: CliIo): Promise<number> {
   if (options.answers !== undefined) {
-    const answers = await readJsonInput(options.answers);
+    const answers = await readJsonInput(io, options.answers);
     const outcome = triage(answers);
     if (options.save && !isValidationError(outcome)) await saveAssessment(answers, io, false);
     return print(outcome, options.json, io);
   }
-  if (!process.stdin.isTTY || !isTTY(process.stdout)) {
+  if (!io.terminal.stdin || !io.terminal.stdout) {
     throw new CliError(
       'unknot triage asks its questions in a terminal. To give the answers as JSON, use --answers FILE (or --answers - for standard input).',
     );
   }
+  // The prompts library loads only for the questions in a terminal.
+  const [{ cancel, intro }, { clackAsk }] = await Promise.all([
+    import('@clack/prompts'),
+    import('../clack-ask.ts'),
+  ]);
   intro(
     'unknot — back pain check. This is not a diagnosis; it tells you whether to see a doctor, and how soon.',
   );

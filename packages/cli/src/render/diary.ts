@@ -1,5 +1,5 @@
 import { sourceDisplayName, type DiaryAnalysis, type DiaryEscalation } from '@unknot/core';
-import { style } from '../output.ts';
+import type { Style } from '../io.ts';
 
 const trendWords: Record<DiaryAnalysis['trend'], string> = {
   improving: 'improving',
@@ -9,7 +9,7 @@ const trendWords: Record<DiaryAnalysis['trend'], string> = {
 };
 
 /** One bar per day of the episode: the day's worst pain, with the mean beside it. */
-export function renderPainChart(analysis: DiaryAnalysis): string {
+export function renderPainChart(analysis: DiaryAnalysis, style: Style): string {
   const lines = [style('bold', 'Pain by day (worst of the day, 0-10)')];
   for (const d of analysis.days) {
     const label = `day ${String(d.day).padStart(2)}  ${d.date}`;
@@ -40,7 +40,7 @@ export function renderDiarySummary(analysis: DiaryAnalysis): string {
 }
 
 /** Escalations most pressing first, each with its reason, what to do and its sources. */
-export function renderEscalations(escalations: readonly DiaryEscalation[]): string {
+export function renderEscalations(escalations: readonly DiaryEscalation[], style: Style): string {
   if (escalations.length === 0) return style('dim', 'Nothing in the diary needs a doctor at the moment.');
   return escalations
     .map((e) =>

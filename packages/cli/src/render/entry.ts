@@ -6,7 +6,7 @@ import {
   type Entry,
   type LibraryBadge,
 } from '@unknot/core';
-import { style } from '../output.ts';
+import type { Style } from '../io.ts';
 
 const badgeLabel: Record<LibraryBadge, string> = {
   recommend: 'Recommended',
@@ -29,7 +29,7 @@ const certaintyLabel: Record<Entry['evidence']['certainty'], string> = {
  * One knowledge entry as text. Every entry shows its display policy, evidence grade with references and
  * its sources; a do_not_recommend entry shows why, and never how to do it.
  */
-export function renderEntry(entry: Entry): string {
+export function renderEntry(entry: Entry, style: Style): string {
   const badge = libraryBadge(entry);
   const lines = [
     `${style('bold', entry.title)} ${style('dim', `(${entry.id})`)}`,

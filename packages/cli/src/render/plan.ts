@@ -5,7 +5,7 @@ import {
   type Plan,
   type PlanItem,
 } from '@unknot/core';
-import { style } from '../output.ts';
+import type { Style } from '../io.ts';
 
 const gradeWords: Record<PlanItem['why']['certainty'], string> = {
   high: 'high',
@@ -16,7 +16,7 @@ const gradeWords: Record<PlanItem['why']['certainty'], string> = {
   not_applicable: 'n/a',
 };
 
-function renderItem(item: PlanItem): string[] {
+function renderItem(item: PlanItem, style: Style): string[] {
   const lines = [
     `  ${item.display === 'recommend' ? '●' : '○'} ${style('bold', item.title)}${item.timer ? style('dim', `  (timer: unknot session ${item.entryId})`) : ''}`,
   ];
@@ -35,14 +35,14 @@ function renderItem(item: PlanItem): string[] {
 }
 
 /** Today's plan: what to do, check-ins, what unlocks when, and what is left out and why. */
-export function renderPlan(plan: Plan): string {
+export function renderPlan(plan: Plan, style: Style): string {
   const today = plan.days.find((d) => d.date === plan.today) ?? plan.days[0];
   const lines = [style('bold', `Day ${plan.todayDay} (${plan.today}) — ${plan.stage.replaceAll('_', ' ')}`)];
   if (plan.appointment) {
     lines.push('', style(['bold', 'yellow'], plan.appointment.headline), plan.appointment.advice);
   }
   if (today) {
-    lines.push('', style('bold', 'Today'), ...today.items.flatMap(renderItem));
+    lines.push('', style('bold', 'Today'), ...today.items.flatMap((item) => renderItem(item, style)));
     for (const stop of today.stops) lines.push(style('dim', `  – ${stop.title}: ${stop.text}`));
   }
   const upcoming = plan.checkIns.filter((c) => c.state !== 'past');
@@ -63,10 +63,13 @@ export function renderPlan(plan: Plan): string {
   return lines.join('\n');
 }
 
-export function renderPlanResult(result: Exclude<BuildPlanResult, { kind: 'invalid_profile' }>): string {
+export function renderPlanResult(
+  result: Exclude<BuildPlanResult, { kind: 'invalid_profile' }>,
+  style: Style,
+): string {
   switch (result.kind) {
     case 'plan':
-      return renderPlan(result);
+      return renderPlan(result, style);
     case 'escalation':
       return [
         style(['bold', 'red'], result.headline),

@@ -7,7 +7,7 @@ import {
   type TriageResult,
   type TriageValidationError,
 } from '@unknot/core';
-import { style } from '../output.ts';
+import type { Style } from '../io.ts';
 
 const badge: Record<TriageResult['disposition'], string> = {
   emergency: 'EMERGENCY',
@@ -20,7 +20,7 @@ const badge: Record<TriageResult['disposition'], string> = {
  * The result screen: headline, advice, every reason with its sources, then the safety-netting.
  * An emergency shows only the advice and the reasons, so nothing slows the person down (triage.md §1).
  */
-export function renderTriageResult(result: TriageResult): string {
+export function renderTriageResult(result: TriageResult, style: Style): string {
   const advice = dispositionAdvice[result.disposition];
   const headStyle = result.disposition === 'emergency' || result.disposition === 'urgent' ? 'red' : 'green';
   const lines: string[] = [
@@ -55,7 +55,7 @@ const problemWords: Record<Problem, string> = {
 };
 
 /** A validation error as text: every answer that needs fixing, with the question it belongs to. */
-export function renderValidationError(error: TriageValidationError): string {
+export function renderValidationError(error: TriageValidationError, style: Style): string {
   const lines = [style(['bold', 'red'], 'No result: some answers need fixing. Nothing was assessed.')];
   for (const { field, problem } of error.fields) {
     const question = questions.find((q) => q.id === field);
