@@ -1,11 +1,11 @@
 /**
- * Debian's Chromium through playwright-core, headless, with a fresh profile per context. When Chromium is not
+ * Debian's Chromium through playwright-core, headless. A test gets a fresh browser context (its own cookies,
+ * storage, IndexedDB and service workers, like a new profile) in a browser that its worker process shares with
+ * every other test it runs: starting Chromium costs seconds, a context milliseconds. When Chromium is not
  * installed the e2e suites are skipped, and say why.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumFlags } from './flags.ts';
 import { chromiumPath } from './paths.ts';
 
@@ -26,15 +26,33 @@ export interface App {
   close: () => Promise<void>;
 }
 
-export async function openApp(
-  options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
-): Promise<App> {
-  // Playwright takes the profile directory itself (it refuses a --user-data-dir flag): a fresh one each time.
-  const profile = mkdtempSync(join(tmpdir(), 'unknot-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumFlags,
+export interface AppOptions {
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * This process's browser, started on first use. The e2e project runs without per-file isolation, so a worker keeps
+ * it from one test file to the next; Playwright kills it when the worker process exits.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launch();
+  return shared;
+}
+
+/**
+ * The app in a fresh context of `browser`. Without one (a script such as `npm run screenshots`), the app gets a
+ * browser of its own, which `close()` stops, so that the script can exit.
+ */
+export async function openApp(options: AppOptions = {}, browser?: Browser): Promise<App> {
+  const owned = browser ? undefined : await launch();
+  const context = await (browser ?? owned)?.newContext({
     viewport: phone,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -42,8 +60,10 @@ export async function openApp(
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
     serviceWorkers: 'allow',
+    acceptDownloads: true,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  if (!context) throw new Error('no browser to open the app in');
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -55,7 +75,7 @@ export async function openApp(
     errors,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await owned?.close();
     },
   };
 }

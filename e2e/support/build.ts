@@ -1,7 +1,8 @@
 /**
  * Builds the web app when `packages/web/dist` is missing or older than its sources, so the suite runs from a
- * clean clone with `npm test`. Test files run in parallel workers; a lock directory lets one build while the
- * others wait.
+ * clean clone with `npm test`. The e2e project calls it once, before its workers start (global-setup.ts); the
+ * lock directory is for separate processes that want the build at the same time (two test runs, a bench, the
+ * screenshots script): one builds while the others wait.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -1,39 +1,48 @@
 /**
- * The set-up every e2e suite shares: the web app built, the real server started once per suite on its own
- * temporary database, and a fresh browser profile for each test. Timeouts are set here, not in a Vitest config,
- * so the suites behave the same under the root config and under e2e/vitest.config.ts.
+ * The set-up every e2e suite shares: the real server started once per test file on its own temporary database,
+ * and a fresh browser context for each test in the worker's shared Chromium. The web app is built once for the
+ * whole run, by the e2e project's global set-up (global-setup.ts). Timeouts are set here, not in the Vitest
+ * config, so a suite behaves the same whichever way it is started.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { openApp, type App } from './browser.ts';
-import { ensureWebBuilt } from './build.ts';
+import { openApp, sharedBrowser, type App, type AppOptions } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
-/** A test drives a real browser through several screens: give it room on a 2-core machine. */
+/** A test drives a real browser through several screens: give it room on a loaded 2-core machine. */
 export const slow = { timeout: 150_000 };
-/** Building the app (once) and starting the server. */
-const setupTimeout = 300_000;
+/** Starting the server, or Chromium for the worker's first test. */
+const setupTimeout = 120_000;
 
 export interface Suite {
   /** The server's base URL, e.g. http://127.0.0.1:40123. */
   readonly url: string;
   readonly server: RunningServer;
-  /** This test's browser (a phone-sized page in a fresh profile). */
+  /** This test's browser (a phone-sized page in a fresh context). */
   readonly app: App;
 }
 
-export function useSuite(options: { browserPerTest?: boolean } = {}): Suite {
+/** The app in a fresh context of this worker's browser, for a suite that opens its own (useSuite({ app: 'own' })). */
+export async function openSharedApp(options: AppOptions = {}): Promise<App> {
+  return openApp(options, await sharedBrowser());
+}
+
+export function useSuite(options: { app?: 'per-test' | 'own' } = {}): Suite {
   let server: RunningServer | undefined;
   let app: App | undefined;
   beforeAll(async () => {
-    await ensureWebBuilt();
+    // The server's start and Chromium's (in the worker's first file) overlap; the server is kept as soon as it
+    // runs, so that afterAll stops it even when Chromium fails to start.
+    const browser = sharedBrowser();
+    browser.catch(() => undefined); // reported by the await below, not as an unhandled rejection meanwhile
     server = await startServer();
+    await browser;
   }, setupTimeout);
   afterAll(async () => {
     await server?.stop();
   }, setupTimeout);
-  if (options.browserPerTest !== false) {
+  if (options.app !== 'own') {
     beforeEach(async () => {
-      app = await openApp();
+      app = await openSharedApp();
     }, setupTimeout);
     afterEach(async () => {
       await app?.close();
