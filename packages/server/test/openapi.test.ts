@@ -6,7 +6,7 @@ import { dialects, startTestApp } from './test-app.ts';
 
 describe('OpenAPI', () => {
   // Why: the committed document is what integrators read; it must be what the code serves.
-  it('the committed openapi.json matches the schemas (run `npm run openapi` after changing a route)', async () => {
+  it('the committed openapi.json matches the schemas (run `npm run openapi` after changing a route)', () => {
     // In a process of its own: the document lists the schemas named in zod's registry, which lives on
     // globalThis, so in a test worker it would also hold whatever earlier test files registered.
     const script = fileURLToPath(new URL('../scripts/openapi.ts', import.meta.url));
