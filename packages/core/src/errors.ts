@@ -13,6 +13,13 @@ export const domainErrorCodes = [
   // The database cannot take the write now (disk full, read-only, I/O error); nothing was acknowledged.
   'storage_full',
   'storage_unavailable',
+  // Clinic mode (docs/clinic.md): who is asking, and whether it is theirs to ask.
+  'unauthenticated',
+  'invalid_credentials',
+  'account_locked',
+  'forbidden',
+  'invite_unusable',
+  'programme_refused',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
