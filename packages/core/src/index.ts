@@ -8,6 +8,7 @@ export * from './diary/index.ts';
 export * from './session/index.ts';
 export * from './plan/index.ts';
 export * from './report/index.ts';
+export * from './clinic/index.ts';
 export * from './labels.ts';
 // One calendar for every face: dates as YYYY-MM-DD in a time zone, never 24-hour slices of UTC.
 export { addDays, daysBetween, isCalendarDate, isInstant, localDate } from './calendar.ts';

@@ -25,6 +25,7 @@ import type {
   LibraryRef,
   Plan,
   PlanDay,
+  PlanDose,
   PlanItem,
   PlanNumber,
   PlanSession,
@@ -74,6 +75,9 @@ export interface CompactItem {
   readonly numbers: readonly PlanNumber[];
   readonly howOften: HowOften;
   readonly preferred: boolean;
+  /** As the item's: present only on items of a clinician's programme. */
+  readonly from?: 'clinician';
+  readonly dose?: PlanDose;
 }
 
 /** A day whose items, library references, stops and sessions are indexes into the plan's lists of them. */
@@ -150,6 +154,14 @@ function putOnce<K extends string, V>(record: Partial<Record<K, V>>, key: K, val
   }
 }
 
+/** An item's clinic-mode fields, only those present (absent and undefined differ: exactOptionalPropertyTypes). */
+function clinicianFields(item: Pick<PlanItem, 'from' | 'dose'>): Pick<PlanItem, 'from' | 'dose'> {
+  return {
+    ...(item.from === undefined ? {} : { from: item.from }),
+    ...(item.dose === undefined ? {} : { dose: item.dose }),
+  };
+}
+
 /** The compact form of `plan`: the same content, every text once. Pure; `plan` is not changed. */
 export function compactPlan(plan: Plan): CompactPlan {
   const entries: Record<string, CompactEntry> = {};
@@ -205,6 +217,7 @@ export function compactPlan(plan: Plan): CompactPlan {
       numbers: item.how.numbers,
       howOften: item.howOften,
       preferred: item.preferred,
+      ...clinicianFields(item),
     });
   };
 
@@ -299,6 +312,7 @@ export function expandPlan(compact: CompactPlan): Plan {
       banners: entry.banners,
       preferred: use.preferred,
       timer: entry.timer,
+      ...clinicianFields(use),
     };
   });
   const item = (index: number) => at(expanded, index, 'item');

@@ -25,5 +25,6 @@ export {
   type ConditionMatch,
 } from './conditions.ts';
 export { planProfileSchema } from './profile.ts';
+export { applyProgramme, type AssignedItem, type AssignedProgramme } from './programme.ts';
 export { planProfileFromRecords, mildPainAtMost, type EpisodeRecords } from './profile-from-records.ts';
 export type * from './types.ts';

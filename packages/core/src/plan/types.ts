@@ -136,10 +136,21 @@ export interface PlanHow {
   readonly oursReason: string | null;
 }
 
-/** How often. `label` means: as the product's label or a pharmacist says (the app never doses medicines). */
+/**
+ * How often. `label` means: as the product's label or a pharmacist says (the app never doses medicines);
+ * `clinician`: as the patient's clinician assigned it (clinic mode, `applyProgramme`).
+ */
 export interface HowOften {
   readonly text: string;
-  readonly basis: 'source' | 'ours' | 'label';
+  readonly basis: 'source' | 'ours' | 'label' | 'clinician';
+}
+
+/** The amount a clinician assigned for a programme item (clinic mode): within the protocol's ranges. */
+export interface PlanDose {
+  readonly holdSeconds?: number;
+  readonly reps?: number;
+  readonly sets?: number;
+  readonly timesPerWeek: number;
 }
 
 /** A seed passage behind an entry: the file, our neutral title for it, and the heading. */
@@ -203,6 +214,10 @@ export interface PlanItem {
   readonly preferred: boolean;
   /** Whether the app has a guided timer for it (`protocols.json`). */
   readonly timer: boolean;
+  /** `clinician` when the item comes from the patient's assigned programme (absent: the default §5 plan). */
+  readonly from?: 'clinician';
+  /** The assigned amount, with `from: 'clinician'`. */
+  readonly dose?: PlanDose;
 }
 
 /** An entry §5 keeps in the library for this stage: shown only with its caveat, never as advice. */
