@@ -7,3 +7,20 @@ export { storageRetryAfterSeconds } from './storage-errors.ts';
 export { migrate, MigrationHistoryError } from './migrate.ts';
 export { migrationSteps, type MigrationStep } from './migrations/index.ts';
 export type { Database, DialectName } from './schema.ts';
+export type * from './clinic/types.ts';
+export {
+  SqlIdentityStore,
+  AccountLockedError,
+  enrolmentLinkSeconds,
+  challengeSeconds,
+  maxFailedSignIns,
+  idleExpiryMs,
+} from './clinic/identity-store.ts';
+export {
+  SqlCareStore,
+  inviteAlphabet,
+  inviteCodeLength,
+  inviteLifetimeDays,
+  newInviteCode,
+  normaliseInviteCode,
+} from './clinic/care-store.ts';

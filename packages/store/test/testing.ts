@@ -4,3 +4,4 @@
  */
 export * from './databases.ts';
 export * from './factories.ts';
+export * from './clinic-factories.ts';

@@ -5,6 +5,8 @@ import * as step0002 from './0002-check-ins.ts';
 import * as step0003 from './0003-meta.ts';
 import * as step0004 from './0004-diary-count.ts';
 import * as step0005 from './0005-episode-dates.ts';
+import * as step0006 from './0006-clinic-identity.ts';
+import * as step0007 from './0007-clinic-care.ts';
 
 export interface MigrationStep {
   step: number;
@@ -22,4 +24,6 @@ export const migrationSteps: readonly MigrationStep[] = [
   { step: 3, name: '0003-meta', up: step0003.up },
   { step: 4, name: '0004-diary-count', up: step0004.up },
   { step: 5, name: '0005-episode-dates', up: step0005.up },
+  { step: 6, name: '0006-clinic-identity', up: step0006.up },
+  { step: 7, name: '0007-clinic-care', up: step0007.up },
 ];
