@@ -19,6 +19,9 @@ import { registerRequestLog } from './logging.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { createRequestGuard, originFormUrl, registerRequestGuard } from './request-guard.ts';
 import { frameworkErrorHandler } from './framework-errors.ts';
+import { registerClinicAuth, type ClinicOptions } from './clinic/auth.ts';
+import { defaultSignInPerMinute, registerClinicRateLimit } from './clinic/rate-limit.ts';
+import { programmeOfEpisode, registerClinicScoping } from './clinic/scoping.ts';
 import { registerSecurityHeaders } from './security.ts';
 
 export interface AppOptions {
@@ -35,19 +38,32 @@ export interface AppOptions {
   bodyLimit?: number | undefined;
   /** The built web app to serve, if any. */
   webDist?: string | undefined;
+  /**
+   * Clinic mode (docs/clinic.md): accounts and sessions, the public origin as the only Host, rate limits
+   * counted in the database. Absent: personal mode, exactly as before.
+   */
+  clinic?: ClinicOptions | undefined;
 }
 
 export const apiVersion = '0.1.0';
 export const defaultBodyLimit = 64 * 1024;
 export const defaultRateLimitPerMinute = 6000;
 
+/** Believes X-Forwarded-For for as many hops as there are proxies (what Fastify's numeric form does, typed). */
+function trustedHops(proxies: number | undefined): false | ((address: string, hop: number) => boolean) {
+  return proxies ? (_address, hop) => hop < proxies : false;
+}
+
 /** Builds the HTTP app without listening, so tests can drive it with `inject()`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const guard = createRequestGuard(options.allowedHosts);
+  const guard = createRequestGuard(options.allowedHosts, options.clinic?.publicOrigin);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
     genReqId: () => randomUUID(),
+    // Behind a clinic's load balancer every request comes from the balancer: its X-Forwarded-For names the
+    // client whose requests the rate limits count. Only that many hops are believed, so a client cannot forge it.
+    trustProxy: trustedHops(options.clinic?.trustedProxies),
     // Query strings and bodies can hold health data; requests are logged by logging.ts without them.
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     // Long path parameters reach validation (a 400 naming the field) instead of the router's bare 414.
@@ -70,10 +86,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The request log line is written at info; skip the hook entirely when that level is off.
   if (options.logger && ['trace', 'debug', 'info'].includes(app.log.level)) registerRequestLog(app);
 
-  registerRateLimit(app, {
+  const limits = {
     perMinute: options.rateLimitPerMinute ?? defaultRateLimitPerMinute,
     expensivePerMinute: options.expensiveRateLimitPerMinute,
-  });
+  };
+  if (options.clinic) {
+    const { clinic } = options;
+    registerClinicRateLimit(app, clinic.identity, {
+      ...limits,
+      signInPerMinute: clinic.signInRateLimitPerMinute ?? defaultSignInPerMinute,
+    });
+    registerClinicAuth(app, clinic);
+    // The personal routes, held to the signed-in patient's own episodes.
+    registerClinicScoping(app, { store: options.store, care: clinic.care });
+  } else {
+    registerRateLimit(app, limits);
+  }
 
   await app.register(swagger, {
     openapi: {
@@ -99,9 +127,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(knowledgeRoutes);
       await api.register(episodeRoutes, { store: options.store });
       await api.register(recordRoutes, { store: options.store });
-      await api.register(planRoutes, { store: options.store });
+      await api.register(planRoutes, {
+        store: options.store,
+        programmeOf: options.clinic && programmeOfEpisode(options.clinic.care),
+      });
       await api.register(summaryRoutes, { store: options.store });
       await api.register(dataRoutes, { store: options.store });
+      if (options.clinic) {
+        // Loaded in clinic mode only: passkeys and argon2 are no part of personal mode's start.
+        const { clinicRoutes } = await import('./clinic/routes/index.ts');
+        await api.register(clinicRoutes, { ...options.clinic, store: options.store });
+      }
     },
     { prefix: '/api/v1' },
   );

@@ -11,19 +11,25 @@ export interface ListenAddress {
   port: number;
 }
 
-/** Reads HOST and PORT; refuses what personal mode cannot safely do, with a message saying why. */
-export function listenAddressFromEnv(env: NodeJS.ProcessEnv = process.env): ListenAddress {
+/**
+ * Reads HOST and PORT; refuses what personal mode cannot safely do, with a message saying why. Clinic mode
+ * (`mode: 'clinic'`) has accounts, so it may listen on any address (behind a load balancer, 0.0.0.0).
+ */
+export function listenAddressFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  mode: 'personal' | 'clinic' = 'personal',
+): ListenAddress {
   const host = env.HOST?.trim() || '127.0.0.1';
   const portText = env.PORT?.trim() || '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535 (got "${portText}").`);
   }
-  if (!isLoopback(host)) {
+  if (mode === 'personal' && !isLoopback(host)) {
     throw new Error(
       `Refusing to listen on ${host}: unknot runs in personal mode, with no login, so it only listens on this ` +
-        'computer (127.0.0.1, ::1 or localhost). Serving other machines needs accounts (clinician mode), which ' +
-        'this version does not have. Unset HOST or set it to 127.0.0.1.',
+        'computer (127.0.0.1, ::1 or localhost). Serving other machines needs accounts: clinic mode ' +
+        '(UNKNOT_MODE=clinic with PostgreSQL, docs/deploy.md). Unset HOST or set it to 127.0.0.1.',
     );
   }
   // `[::1]` is how a URL writes the address; listen() wants it bare.

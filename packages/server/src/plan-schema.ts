@@ -98,8 +98,21 @@ const item = z
     note: text.nullable(),
     personalNotes: z.array(text),
     numbers: z.array(planNumber).describe('`how.numbers` of the item'),
-    howOften: z.strictObject({ text, basis: z.enum(['source', 'ours', 'label']) }),
+    howOften: z.strictObject({ text, basis: z.enum(['source', 'ours', 'label', 'clinician']) }),
     preferred: z.boolean(),
+    from: z
+      .literal('clinician')
+      .exactOptional()
+      .describe("Clinic mode: the item is part of the programme the patient's clinician assigned"),
+    dose: z
+      .strictObject({
+        holdSeconds: z.int().exactOptional(),
+        reps: z.int().exactOptional(),
+        sets: z.int().exactOptional(),
+        timesPerWeek: z.int(),
+      })
+      .exactOptional()
+      .describe('The amount the clinician assigned (with `from`)'),
   })
   .describe('One use of an entry: what depends on the stage, the day and the person');
 

@@ -55,15 +55,29 @@ export function originFormUrl(url: string): string {
 /** Refuses a request that is not addressed to this server, or a write sent by another site's page. */
 export type RequestGuard = (request: FastifyRequest) => Problem | undefined;
 
-export function createRequestGuard(allowedHosts: readonly string[] = defaultAllowedHosts): RequestGuard {
-  const names = hostNames(allowedHosts);
-  const shownNames = [...names].join(', ');
+/**
+ * Clinic mode passes its public origin (`https://clinic.example`): the only name and port requests may be
+ * addressed to, and the only Origin a browser's write may come from. Its port is the origin's, not the
+ * socket's: behind a load balancer the server listens on another port than the one people reach.
+ */
+export function createRequestGuard(
+  allowedHosts: readonly string[] = defaultAllowedHosts,
+  publicOrigin?: string,
+): RequestGuard {
+  const clinic = publicOrigin === undefined ? undefined : new URL(publicOrigin);
+  const clinicPort = clinic ? Number(clinic.port) || defaultPorts[clinic.protocol.slice(0, -1)] : undefined;
+  const names = hostNames(clinic ? [clinic.hostname] : allowedHosts);
+  const shownNames = clinic ? clinic.host : [...names].join(', ');
+  // A Host header without a port means the scheme's default: the public origin's scheme in clinic mode.
+  const hostDefaultPort = clinic ? clinicPort : defaultPorts.http;
 
   const isOurs = (authority: Authority | undefined, defaultPort: number | undefined, localPort?: number) =>
     authority !== undefined &&
     names.has(authority.name) &&
-    // inject() has no socket, hence no port to compare: the name alone decides there.
-    (localPort === undefined || (authority.port ?? defaultPort) === localPort);
+    (clinic
+      ? (authority.port ?? defaultPort) === clinicPort
+      : // inject() has no socket, hence no port to compare: the name alone decides there.
+        localPort === undefined || (authority.port ?? defaultPort) === localPort);
 
   // Every request carries one of a few Host headers, the same one request after request: the last one found
   // ours (with the port it came in on) is kept, so the next request costs a comparison instead of a parse.
@@ -84,7 +98,7 @@ export function createRequestGuard(allowedHosts: readonly string[] = defaultAllo
     const host = request.headers.host;
     if (host === undefined) return false;
     if (host === ourHost && localPort === ourHostPort) return true;
-    if (!isOurs(parseAuthority(host), defaultPorts.http, localPort)) return false;
+    if (!isOurs(parseAuthority(host), hostDefaultPort, localPort)) return false;
     ourHost = host;
     ourHostPort = localPort;
     return true;
@@ -93,7 +107,9 @@ export function createRequestGuard(allowedHosts: readonly string[] = defaultAllo
   /** A browser says where a request comes from; curl and the CLI say nothing, and are let through. */
   const sentByOurPage = (request: FastifyRequest, localPort: number | undefined): boolean => {
     const { origin } = request.headers;
-    if (origin !== undefined) {
+    if (origin !== undefined && clinic) {
+      if (origin !== clinic.origin) return false;
+    } else if (origin !== undefined) {
       // `Origin: null` (sandboxed frames, file: pages) is no page of ours either.
       const authority = origin.startsWith('http://')
         ? parseAuthority(origin.slice('http://'.length))

@@ -1,4 +1,5 @@
 import {
+  applyProgramme,
   buildPlan,
   calendarDate,
   compactPlan,
@@ -6,6 +7,7 @@ import {
   localDate,
   planProfileFromRecords,
   planToIcs,
+  type AssignedProgramme,
   type BuildPlanResult,
   type PlanProfile,
 } from '@unknot/core';
@@ -16,6 +18,11 @@ import { createLru } from '../lru.ts';
 import { planResponseSchema } from '../plan-schema.ts';
 import { episodeParams, errorResponses } from '../schemas.ts';
 import type { RouteOptions } from './route-options.ts';
+
+/** Clinic mode adds the programme a clinician assigned to the episode's patient (clinic/scoping.ts). */
+export interface PlanRouteOptions extends RouteOptions {
+  programmeOf?: ((episodeId: string) => Promise<AssignedProgramme | undefined>) | undefined;
+}
 
 const planQuery = z.strictObject({
   today: calendarDate
@@ -30,32 +37,42 @@ const planQuery = z.strictObject({
  */
 const cachedPlans = 64;
 
-/** What a plan is built from: the episode's plan profile as of now, and the day to plan (default: today there). */
+/**
+ * What a plan is built from: the episode's plan profile as of now, the day to plan (default: today there) and,
+ * in clinic mode, the programme assigned to its patient.
+ */
 async function planInputs(
-  options: RouteOptions,
+  options: PlanRouteOptions,
   episodeId: string,
   today: string | undefined,
-): Promise<{ profile: PlanProfile; day: string }> {
+): Promise<{ profile: PlanProfile; day: string; programme: AssignedProgramme | undefined }> {
   const { store } = options;
   // The plan reads the episode, its triages and its ratings, not the whole snapshot (sessions, check-ins).
   const episode = await store.getEpisode(episodeId);
-  const [assessments, diary] = await Promise.all([
+  const [assessments, diary, programme] = await Promise.all([
     store.listAssessments(episodeId),
     store.listAllDiary(episodeId),
+    options.programmeOf?.(episodeId),
   ]);
   const now = new Date().toISOString();
   return {
     profile: planProfileFromRecords({ episode, assessments, diary }, now),
     day: today ?? localDate(now, episode.timeZone),
+    programme,
   };
 }
 
-/** buildPlan, with a profile the store returned but the plan refuses turned into a 4xx that lists why. */
+/**
+ * buildPlan, with a profile the store returned but the plan refuses turned into a 4xx that lists why. An assigned
+ * programme replaces the default items of a plan; an escalation or a missing triage still replaces the plan.
+ */
 function buildOrRefuse(
   profile: PlanProfile,
   day: string,
+  programme: AssignedProgramme | undefined,
 ): Exclude<BuildPlanResult, { kind: 'invalid_profile' }> {
-  const plan = buildPlan(profile, day);
+  const built = buildPlan(profile, day);
+  const plan = programme === undefined ? built : applyProgramme(built, programme);
   if (plan.kind === 'invalid_profile') {
     throw new DomainError('validation_failed', 'The episode cannot be planned as stored.', [
       ...plan.problems,
@@ -64,17 +81,17 @@ function buildOrRefuse(
   return plan;
 }
 
-export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options, done) => {
+export const planRoutes: FastifyPluginCallbackZod<PlanRouteOptions> = (app, options, done) => {
   // Per app, so two apps in one process (tests) never share; keyed by the inputs, not the episode.
   const plans = createLru<string, TaggedBody>(cachedPlans);
 
   /** The plan response as sent: built, compacted, serialised and tagged once per distinct input. */
   const planBody = async (episodeId: string, today: string | undefined): Promise<TaggedBody> => {
-    const { profile, day } = await planInputs(options, episodeId, today);
-    const key = JSON.stringify([profile, day]);
+    const { profile, day, programme } = await planInputs(options, episodeId, today);
+    const key = JSON.stringify([profile, day, programme?.items ?? null]);
     const cached = plans.get(key);
     if (cached !== undefined) return cached;
-    const plan = buildOrRefuse(profile, day);
+    const plan = buildOrRefuse(profile, day, programme);
     const tagged = tagJson(plan.kind === 'plan' ? compactPlan(plan) : plan);
     plans.set(key, tagged);
     return tagged;
@@ -124,8 +141,8 @@ export const planRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, options,
       },
     },
     async (request, reply) => {
-      const { profile, day } = await planInputs(options, request.params.id, request.query.today);
-      const plan = buildOrRefuse(profile, day);
+      const { profile, day, programme } = await planInputs(options, request.params.id, request.query.today);
+      const plan = buildOrRefuse(profile, day, programme);
       if (plan.kind !== 'plan') {
         throw new DomainError(
           'plan_unavailable',
