@@ -11,15 +11,16 @@
  *   - `unknot plan --json --onset <two days ago> --answers <fixture>` (the plan without the store)
  *
  * "installed" runs the built JavaScript the way an installed package does: `node packages/cli/bin/unknot.js` with
- * NODE_OPTIONS cleared, so no unknot-source condition and the packages' dist/. The dist is built first
- * (`npm run build:packages`) when it is missing or older than the sources. "sources" runs the same commands from the
- * TypeScript sources (the repository's unknot-source condition), for comparison. Each command runs once before the
- * timed runs, so Node's compile cache (which the binary enables) is warm, as it is from a person's second run on;
- * the runs of the different commands are interleaved, so a burst of load elsewhere falls on all of them alike.
+ * NODE_OPTIONS cleared, so no unknot-source condition and the CLI's dist/: the bundle of packages/cli/scripts/bundle.ts,
+ * with core and store compiled in. The bundle is built first (`npm run build -w @unknot/cli`, about a second) when it
+ * is missing or older than the sources it is made from. "sources" runs the same commands from the TypeScript sources
+ * (the repository's unknot-source condition), for comparison. Each command runs once before the timed runs, so
+ * Node's compile cache (which the binary enables) is warm, as it is from a person's second run on; the runs of the
+ * different commands are interleaved, so a burst of load elsewhere falls on all of them alike.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const bin = join(root, 'packages/cli/bin/unknot.js');
 const answers = join(root, 'packages/cli/test/fixtures/example-1.answers.json');
 const onset = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-const built = ['core', 'store', 'cli'];
+/** The packages whose sources the CLI's bundle is made from. */
+const bundled = ['core', 'store', 'cli'];
+const bundle = join(root, 'packages/cli/dist/main.js');
 
 /** The newest modification time under `dir`, in ms (0 when it does not exist). */
 function newest(dir: string): number {
@@ -41,20 +44,11 @@ function newest(dir: string): number {
 }
 
 function ensureBuilt(): void {
-  const stale = built.filter((p) => {
-    const dist = join(root, 'packages', p, 'dist');
-    return (
-      !existsSync(join(dist, p === 'cli' ? 'main.js' : 'index.js')) ||
-      newest(join(root, 'packages', p, 'src')) > newest(dist)
-    );
-  });
-  if (stale.length === 0) return;
-  console.log(`Building the packages (dist of ${stale.join(', ')} missing or older than the sources)…`);
-  const build = spawnSync('npm', ['run', 'build:packages'], { cwd: root, stdio: 'inherit' });
-  // A failed build of one package (another one's type error) still leaves the others' dist: go on if the CLI's is there.
-  if (build.status !== 0 && !existsSync(join(root, 'packages/cli/dist/main.js'))) {
-    throw new Error('npm run build:packages failed and there is no packages/cli/dist to run');
-  }
+  const sources = Math.max(...bundled.map((p) => newest(join(root, 'packages', p, 'src'))));
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
+  console.log('Building the CLI bundle (missing or older than the sources of core, store or cli)…');
+  const build = spawnSync('npm', ['run', 'build', '-w', '@unknot/cli'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build -w @unknot/cli failed');
 }
 
 interface Case {
@@ -98,15 +92,39 @@ function modes(dataDir: string): Mode[] {
   ];
 }
 
-/** One run's wall time in ms; a run that fails would look fast, so it stops the bench. */
-function timeOnce(args: string[], env: NodeJS.ProcessEnv): number {
+/**
+ * The CPU time (user + system, ms) that this process's finished children have used, from /proc/self/stat (Linux,
+ * in ticks of 10 ms); undefined where there is no /proc. Beside the wall time because other work on the machine
+ * (on a shared 2-core machine, often there) changes CPU time much less than wall time.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // The fields after the command name, which is in parentheses and may itself hold spaces: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[16 - 3]) + Number(fields[17 - 3]); // cutime + cstime
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // Linux reports them in USER_HZ, which is 100
+  } catch {
+    return undefined;
+  }
+}
+
+interface Run {
+  wall: number;
+  cpu: number | undefined;
+}
+
+/** One run's wall and CPU time in ms; a run that fails would look fast, so it stops the bench. */
+function timeOnce(args: string[], env: NodeJS.ProcessEnv): Run {
+  const cpuBefore = childrenCpuMs();
   const start = performance.now();
   const result = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
-  const ms = performance.now() - start;
+  const wall = performance.now() - start;
+  const cpuAfter = childrenCpuMs();
   if (result.status !== 0 || (args[0] === bin && result.stdout.length === 0)) {
     throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   }
-  return ms;
+  return { wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
 }
 
 const median = (values: number[]): number => {
@@ -115,23 +133,42 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-function measure(mode: Mode): Map<string, number[]> {
-  const times = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+/**
+ * The mean CPU time of the runs: each run's figure is whole ticks of 10 ms, too coarse for a median of runs that
+ * take a few ticks, but the ticks add up exactly, so their mean is good to a millisecond or two.
+ */
+function meanCpu(values: Run[]): number | undefined {
+  const cpu = values.map((r) => r.cpu);
+  return cpu.every((c) => c !== undefined) ? cpu.reduce((a, b) => a + b, 0) / cpu.length : undefined;
+}
+
+function measure(mode: Mode): Map<string, Run[]> {
+  const times = new Map<string, Run[]>(cases.map((c) => [c.name, []]));
   for (const c of cases) timeOnce(c.args, mode.env); // warm the compile cache and the file cache
   for (let i = 0; i < runs; i++) for (const c of cases) times.get(c.name)?.push(timeOnce(c.args, mode.env));
   return times;
 }
 
-function report(mode: Mode, times: Map<string, number[]>): void {
-  const base = median(times.get('node -e 0') ?? []);
-  console.log(`\n${mode.name}: median of ${runs} runs (min in brackets)`);
+function report(mode: Mode, times: Map<string, Run[]>): void {
+  const baseRuns = times.get('node -e 0') ?? [];
+  const base = median(baseRuns.map((r) => r.wall));
+  const baseCpu = meanCpu(baseRuns);
+  console.log(
+    `\n${mode.name}: wall time, median of ${runs} runs (min in brackets); CPU time (user + sys), mean of the runs`,
+  );
   for (const c of cases) {
     const values = times.get(c.name) ?? [];
-    const m = median(values);
+    const m = median(values.map((r) => r.wall));
     const ratio = m / base;
     const goal = c.goal === undefined ? '' : `  goal ≤ ${c.goal}×  ${ratio <= c.goal ? 'met' : 'NOT met'}`;
+    const cpu = meanCpu(values);
+    const cpuText =
+      cpu === undefined || baseCpu === undefined
+        ? ''
+        : `  CPU ${cpu.toFixed(0).padStart(4)} ms ${(cpu / baseCpu).toFixed(2)}×`;
+    const min = Math.min(...values.map((r) => r.wall));
     console.log(
-      `  ${c.name.padEnd(42)} ${m.toFixed(0).padStart(5)} ms  (${Math.min(...values).toFixed(0)})  ${ratio.toFixed(2)}×${goal}`,
+      `  ${c.name.padEnd(42)} ${m.toFixed(0).padStart(5)} ms  (${min.toFixed(0)})  ${ratio.toFixed(2)}×${cpuText}${goal}`,
     );
   }
 }
@@ -139,7 +176,11 @@ function report(mode: Mode, times: Map<string, number[]>): void {
 ensureBuilt();
 const dataDir = mkdtempSync(join(tmpdir(), 'unknot-bench-cli-'));
 try {
-  console.log(`unknot start-up, Node ${process.versions.node}, ${runs} runs per command`);
+  console.log(
+    `unknot start-up, Node ${process.versions.node}, ${runs} runs per command, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the start`,
+  );
   for (const mode of modes(dataDir)) report(mode, measure(mode));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -176,6 +176,37 @@ describe('the packages installed from their tarballs', () => {
     expect(result.disposition).toBe(expected.disposition);
   });
 
+  // Why: the CLI ships as a bundle (packages/cli/scripts/bundle.ts) that imports its libraries from node_modules at
+  // run time, and each command below loads a different one (report also finds the fonts by path). The build checks
+  // the bundle's imports against package.json; this checks that they resolve and run in an installed copy.
+  it('the bundled commands find their libraries: learn, the store, report --pdf', ({ skip }) => {
+    if (offline) skip(offline);
+    const env = { ...userEnv, UNKNOT_DATA_DIR: join(work, 'cli-data'), NO_COLOR: '1' };
+    const cli = (...args: string[]) => run([bin, ...args], project, env);
+    // MiniSearch.
+    const found = JSON.parse(cli('learn', 'ice', '--json')) as { id: string }[];
+    expect(found.length).toBeGreaterThan(0);
+    // Kysely over node:sqlite, and uuid for the record ids.
+    const onset = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    cli(
+      'episode',
+      'new',
+      '--onset',
+      onset,
+      '--location',
+      'lower',
+      '--trigger',
+      'lifting',
+      '--timezone',
+      'UTC',
+    );
+    cli('log', '4');
+    // pdf-lib, its fontkit and the DejaVu fonts.
+    const pdf = join(work, 'summary.pdf');
+    cli('report', '--pdf', pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('unknot serve answers /healthz and says it serves the API only', async ({ skip }) => {
     if (offline) skip(offline);
     const child = spawn(process.execPath, [bin, 'serve'], {
