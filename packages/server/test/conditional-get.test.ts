@@ -1,6 +1,8 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { addDays } from '@unknot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noneMatch, tagBody } from '../src/conditional-get.ts';
+import { acceptsGzip, noneMatch, tagBody } from '../src/conditional-get.ts';
 import { dialects, listenTestApp, makeAssessment, makeEpisode, type ListeningTestApp } from './test-app.ts';
 
 describe('noneMatch (If-None-Match, RFC 9110 §13.1.2)', () => {
@@ -29,6 +31,41 @@ describe('noneMatch (If-None-Match, RFC 9110 §13.1.2)', () => {
     expect(tagBody(Buffer.from('{"a":1}')).etag).toBe(a);
   });
 });
+
+describe('acceptsGzip (Accept-Encoding, RFC 9110 §12.5.3)', () => {
+  it.each([
+    ['gzip', 'gzip', true],
+    ['a list with gzip', 'deflate, gzip;q=0.8, br', true],
+    ['any coding', '*', true],
+    ['upper case', 'GZIP', true],
+    ['gzip refused with q=0', 'gzip;q=0, deflate', false],
+    ['gzip refused with q=0.000', 'gzip; q=0.000', false],
+    ['identity only', 'identity', false],
+    ['a coding that contains the word', 'x-gzip-like', false],
+    ['an empty header', '', false],
+    ['no header', undefined, false],
+  ])('%s', (_name, header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+});
+
+/** A GET over plain node:http, which (unlike fetch) hands over the bytes as sent, compressed or not. */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 /**
  * A summary is made as of the current minute, so its tag changes when the minute does: a check that failed
@@ -59,11 +96,14 @@ for (const dialect of dialects) {
       await t.close();
     });
 
+    // fetch asks for gzip and inflates what it gets; these checks are about the identity body and its tag.
     const get = (path: string, ifNoneMatch?: string) =>
-      fetch(
-        `${base()}${path}`,
-        ifNoneMatch === undefined ? {} : { headers: { 'if-none-match': ifNoneMatch } },
-      );
+      fetch(`${base()}${path}`, {
+        headers: {
+          'accept-encoding': 'identity',
+          ...(ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch }),
+        },
+      });
 
     /**
      * A 200 with a strong tag over its body; 304 with no body for If-None-Match naming the tag (in every
@@ -122,6 +162,39 @@ for (const dialect of dialects) {
       for (const form of ['summary', 'summary.html', 'summary.fhir.json', 'summary.pdf']) {
         await withinOneMinute(() => expectConditional(`/episodes/${episode.id}/${form}`, 'no-store'));
       }
+    });
+
+    it('memoised bodies (plan, knowledge) go gzipped to clients that take it, with a tag of their own', async () => {
+      for (const path of [`/episodes/${episode.id}/plan`, '/knowledge', '/knowledge/tx-ice']) {
+        const identity = await rawGet(`${base()}${path}`, { 'accept-encoding': 'identity' });
+        const gzipped = await rawGet(`${base()}${path}`, { 'accept-encoding': 'gzip, deflate' });
+        expect(gzipped.status, path).toBe(200);
+        expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+        expect(gzipped.headers.vary, path).toMatch(/accept-encoding/i);
+        expect(identity.headers.vary, path).toMatch(/accept-encoding/i);
+        expect(identity.headers['content-encoding'], path).toBeUndefined();
+        expect(gunzipSync(gzipped.body).equals(identity.body), `${path}: the same content`).toBe(true);
+        expect(gzipped.body.length, path).toBeLessThan(identity.body.length);
+        // Two representations, two strong tags, each over its own bytes.
+        expect(gzipped.headers.etag, path).toBe(tagBody(gzipped.body).etag);
+        expect(gzipped.headers.etag, path).not.toBe(identity.headers.etag);
+        const again = await rawGet(`${base()}${path}`, {
+          'accept-encoding': 'gzip',
+          'if-none-match': gzipped.headers.etag ?? '',
+        });
+        expect(again.status, path).toBe(304);
+        expect(again.body.length, path).toBe(0);
+        const refused = await rawGet(`${base()}${path}`, { 'accept-encoding': 'gzip;q=0' });
+        expect(refused.headers['content-encoding'], path).toBeUndefined();
+        expect(refused.body.equals(identity.body), path).toBe(true);
+      }
+    });
+
+    it('bodies built per request (the summary) are sent as they are', async () => {
+      const summary = await rawGet(`${base()}/episodes/${episode.id}/summary`, { 'accept-encoding': 'gzip' });
+      expect(summary.status).toBe(200);
+      expect(summary.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(summary.body.toString('utf8'))).toBeTypeOf('object');
     });
 
     it('If-None-Match: * does not hide that an episode or entry does not exist', async () => {

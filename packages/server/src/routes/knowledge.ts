@@ -36,10 +36,13 @@ export const knowledgeRoutes: FastifyPluginCallbackZod = (app, _options, done) =
     },
     async (request, reply) => {
       const q = request.query.q?.trim();
-      const tagged = q
-        ? tagJson(searchKnowledge(q).map((hit) => presentEntry(hit.entry)))
-        : (wholeList ??= tagJson(knowledgeEntries.map(presentEntry)));
-      return sendTagged(request, reply.type('application/json; charset=utf-8'), tagged, cacheControl.public);
+      const typed = reply.type('application/json; charset=utf-8');
+      if (q) {
+        const found = tagJson(searchKnowledge(q).map((hit) => presentEntry(hit.entry)));
+        return sendTagged(request, typed, found, cacheControl.public);
+      }
+      wholeList ??= tagJson(knowledgeEntries.map(presentEntry));
+      return sendTagged(request, typed, wholeList, cacheControl.public, { memoised: true });
     },
   );
 
@@ -64,7 +67,9 @@ export const knowledgeRoutes: FastifyPluginCallbackZod = (app, _options, done) =
         tagged = tagJson(presentEntry(entry));
         byId.set(entry.id, tagged);
       }
-      return sendTagged(request, reply.type('application/json; charset=utf-8'), tagged, cacheControl.public);
+      return sendTagged(request, reply.type('application/json; charset=utf-8'), tagged, cacheControl.public, {
+        memoised: true,
+      });
     },
   );
   done();

@@ -124,6 +124,7 @@ export const planRoutes: FastifyPluginCallbackZod<PlanRouteOptions> = (app, opti
         reply.type('application/json; charset=utf-8'),
         await planBody(request.params.id, request.query.today),
         cacheControl.healthData,
+        { memoised: true },
       ),
   );
 
