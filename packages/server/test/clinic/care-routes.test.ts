@@ -164,19 +164,25 @@ describe.skipIf(!clinicEnabled)('care routes (clinic mode, PostgreSQL)', () => {
       });
     });
 
-    it('a code that cannot be one is 410 and makes no account', async () => {
+    it('a code that cannot be one, an unknown one or a used one is 410 and makes no account', async () => {
+      await fresh();
       const accounts = () =>
         t.store.db
           .selectFrom('accounts')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirst();
+      const used = await t.care.createInvite(w.clinicianA.id);
+      await t.care.redeemInvite(used.code, w.patientB.id);
       const before = await accounts();
-      const res = await t.request({
-        method: 'POST',
-        url: `${v1}/invites/redeem`,
-        payload: { code: 'not a code!', displayName: 'Guess' },
-      });
-      expectProblem(res, 410, 'invite_unusable');
+      for (const code of ['not a code!', 'ABCDEFGH', used.code]) {
+        const res = await t.request({
+          method: 'POST',
+          url: `${v1}/invites/redeem`,
+          payload: { code, displayName: 'Guess' },
+        });
+        expectProblem(res, 410, 'invite_unusable');
+        expect(res.headers['set-cookie'], code).toBeUndefined();
+      }
       expect(await accounts()).toEqual(before);
     });
   });

@@ -12,7 +12,9 @@ import type {
   ProgrammesTable,
 } from '../schema.ts';
 import { asStorageError } from '../storage-errors.ts';
+import { SqlIdentityStore } from './identity-store.ts';
 import type {
+  Account,
   AuditEvent,
   CareLink,
   CareStore,
@@ -133,10 +135,12 @@ const toAudit = (r: Selectable<AuditEventsTable>): AuditEvent => ({
  */
 export class SqlCareStore implements CareStore {
   readonly #db: Kysely<Database>;
+  readonly #dialect: DialectName;
   readonly #now: () => Date;
 
-  constructor(db: Kysely<Database>, _dialect: DialectName, now: () => Date = () => new Date()) {
+  constructor(db: Kysely<Database>, dialect: DialectName, now: () => Date = () => new Date()) {
     this.#db = db;
+    this.#dialect = dialect;
     this.#now = now;
   }
 
@@ -147,7 +151,8 @@ export class SqlCareStore implements CareStore {
   /** Several statements that apply together or not at all; storage failures become the store's DomainErrors. */
   async #transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     try {
-      return await this.#db.transaction().execute(work);
+      // A store made on a transaction (redeemInviteAsNewPatient) runs inside it: that one holds it all together.
+      return await (this.#db.isTransaction ? work(this.#db) : this.#db.transaction().execute(work));
     } catch (error) {
       throw asStorageError(error);
     }
@@ -253,6 +258,22 @@ export class SqlCareStore implements CareStore {
         throw new DomainError('conflict', 'You are already linked to this clinician.');
       }
       return toLink(link);
+    });
+  }
+
+  async redeemInviteAsNewPatient(
+    code: string,
+    displayName: string,
+  ): Promise<{ account: Account; link: CareLink }> {
+    // A code that cannot be one costs no transaction.
+    if (normaliseInviteCode(code) === undefined) throw inviteUnusable();
+    return this.#transaction(async (trx) => {
+      const account = await new SqlIdentityStore(trx, this.#dialect, this.#now).createAccount({
+        role: 'patient',
+        displayName,
+      });
+      const link = await new SqlCareStore(trx, this.#dialect, this.#now).redeemInvite(code, account.id);
+      return { account, link };
     });
   }
 

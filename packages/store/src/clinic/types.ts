@@ -193,6 +193,11 @@ export interface CareStore {
   invitesOf(clinicianId: string): Promise<Invite[]>;
   /** Uses the invite up and links the patient to its clinician. Unknown, used or expired: `invite_unusable`. */
   redeemInvite(code: string, patientId: string): Promise<CareLink>;
+  /**
+   * Signed out: makes the patient's account and uses the invite up in one transaction, so an unusable code leaves
+   * no account behind (an account nobody can sign in to).
+   */
+  redeemInviteAsNewPatient(code: string, displayName: string): Promise<{ account: Account; link: CareLink }>;
   /** Ends the link now (the patient leaves). */
   endLink(linkId: string, patientId: string): Promise<CareLink>;
   linksOfPatient(patientId: string): Promise<CareLink[]>;

@@ -1,5 +1,4 @@
 import { DomainError } from '@unknot/core';
-import { normaliseInviteCode } from '@unknot/store';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, problemSchema } from '../../schemas.ts';
@@ -23,7 +22,7 @@ const redeemBody = z.strictObject({
 });
 
 /** Invite codes: a clinician makes one, a patient redeems it to link to them (docs/clinic.md). */
-export const inviteRoutes: FastifyPluginCallbackZod<ClinicOptions> = (app, { care, identity }, done) => {
+export const inviteRoutes: FastifyPluginCallbackZod<ClinicOptions> = (app, { care }, done) => {
   app.post(
     '/invites',
     {
@@ -84,14 +83,8 @@ export const inviteRoutes: FastifyPluginCallbackZod<ClinicOptions> = (app, { car
           { field: 'body.displayName', problem: 'is needed to make a new account' },
         ]);
       }
-      // A code that cannot be one is refused before anything is written.
-      if (normaliseInviteCode(request.body.code) === undefined) {
-        throw new DomainError('invite_unusable', 'This is not an invite code: it has 8 letters and digits.');
-      }
-      // The account comes first because the link names it. If the code turns out unusable, the account is
-      // left without any way to sign in (no session, passkey or password), so nothing can use it.
-      const account = await identity.createAccount({ role: 'patient', displayName });
-      const link = await care.redeemInvite(request.body.code, account.id);
+      // The account and the link are made together, so an unusable code leaves no account behind.
+      const { account, link } = await care.redeemInviteAsNewPatient(request.body.code, displayName);
       const session = await startSession(request, reply, account);
       return reply.code(201).send({ ...session, link });
     },
