@@ -7,15 +7,27 @@ import type { CliIo } from './io.ts';
  * imported only when it runs (`await import` in `run`). So `unknot --version` or `unknot learn` loads neither the
  * store nor the PDF writer nor the prompts, and starts in a few tens of milliseconds.
  */
+export type CommandOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
 export interface Command {
   summary: string;
   usage: string;
   help: string;
   /** Whether the help ends with where the record is stored (worked out only when the help is shown). */
   showsDataLocation?: boolean;
-  options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+  /**
+   * The options it takes. Subcommands that give one option name different meanings (`admin create-clinic --admin
+   * EMAIL`, `admin add-clinician --admin`) take a function of the subcommand, the first word after the command.
+   */
+  options: CommandOptions | ((subcommand: string | undefined) => CommandOptions);
   /** Whether the command takes words after its name (a search, a subcommand, an id). */
   positionals?: boolean;
+  /**
+   * Whether this run reads or writes the record on this computer. While signed in to a clinic (`unknot login`),
+   * such a run is refused before it starts instead of splitting the record. Commands that send the record to the
+   * clinic (`log`, `episode`) leave this out and choose for themselves.
+   */
+  localRecord?: boolean | ((values: Record<string, string | boolean | undefined>) => boolean);
   run: (
     values: Record<string, string | boolean | undefined>,
     positionals: string[],
@@ -47,6 +59,8 @@ Exit status: 0 a result was given; 2 the answers were invalid (nothing was asses
       json: { type: 'boolean', default: false },
       save: { type: 'boolean', default: false },
     },
+    // Interactive triage saves under the active episode; with --answers only --save touches the record.
+    localRecord: (values) => values.save === true || values.answers === undefined,
     run: async (values, _positionals, io) =>
       (await import('./commands/triage.ts')).triageCommand(
         { answers: str(values.answers), json: values.json === true, save: values.save === true },
@@ -177,6 +191,7 @@ Options:
   },
   diary: {
     summary: "Show the active episode's pain by day, its trend, and when to see a doctor.",
+    localRecord: true,
     usage: 'unknot diary [--json]',
     help: `Draws the pain diary of the active episode as one bar a day (the day's worst rating), says whether
 it is improving, and lists what the diary says to do: book an appointment if it is not clearly better by
@@ -191,6 +206,8 @@ Options:
   },
   plan: {
     summary: 'Show the day-by-day home-care plan for the active episode, or write it to a calendar.',
+    // With --answers the plan is worked out without the store.
+    localRecord: (values) => values.answers === undefined,
     usage:
       'unknot plan [--json] [--ics FILE] | unknot plan --onset YYYY-MM-DD --answers FILE [--location L] [--conditions a,b] [--prefer heat|ice|either]',
     help: `Builds today's plan from the active episode and its latest triage: what to do today (each with how
@@ -238,6 +255,7 @@ Without the store (no episode needed):
   },
   report: {
     summary: 'Write the doctor summary of the active episode as HTML, PDF and/or FHIR.',
+    localRecord: true,
     usage: 'unknot report [--html FILE] [--pdf FILE] [--fhir FILE]',
     help: `Writes a one-page summary a doctor can read: when and how it started, where, constant or coming and
 going, what makes it worse or better, pain by day, what you tried and how it went, medicines, triage
@@ -256,6 +274,7 @@ Options:
   },
   'check-in': {
     summary: 'Record whether any warning sign has appeared since your last check.',
+    localRecord: true,
     usage: 'unknot check-in --red-flag yes|no [--note TEXT]',
     help: `A quick check between full triages. If a warning sign has appeared (numbness between the legs, new
 bladder or bowel trouble, weakness or numbness in both legs, chest pain, a pulsing tummy, a serious
@@ -271,6 +290,7 @@ Options:
   },
   session: {
     summary: 'Run a guided timer (ice, heat, a stretch, an exercise) in the terminal.',
+    localRecord: true,
     usage: 'unknot session PROTOCOL_ID',
     help: `Runs the timed part of a protocol: shows its numbers and where they come from, asks you to
 confirm its safety prompts (and its caveat, if the evidence is thin), then counts down each step with a
@@ -295,6 +315,7 @@ Environment: PORT, HOST (loopback only), UNKNOT_DATA_DIR or DATABASE_URL.`,
   },
   export: {
     summary: 'Save your whole record (episodes, checks, diary, sessions, check-ins) as one JSON file.',
+    localRecord: true,
     usage: 'unknot export FILE|-',
     help: `Writes everything unknot has stored to FILE (only you can read it), or to the screen with -.
 The file is yours: keep it as a backup, or move your record to another computer with unknot import.`,
@@ -305,6 +326,7 @@ The file is yours: keep it as a backup, or move your record to another computer 
   },
   import: {
     summary: 'Take back a record saved with unknot export.',
+    localRecord: true,
     usage: 'unknot import FILE|-',
     help: `Reads an export (FILE, or - for standard input) and stores what is not here yet. Importing the
 same file twice changes nothing. If a record with the same id is stored here with different content,
@@ -316,6 +338,7 @@ nothing is imported and the record is named.`,
   },
   forget: {
     summary: 'Erase everything unknot has stored. Asks first.',
+    localRecord: true,
     usage: 'unknot forget --all [--yes]',
     help: `Erases every episode and everything recorded under it, from the database file too (deleted
 records are overwritten, not left in free space). Asks before it does; --yes skips the question.
@@ -326,5 +349,104 @@ Run unknot export first to keep a copy.`,
         { all: values.all === true, yes: values.yes === true },
         io,
       ),
+  },
+  login: {
+    summary: "Sign in to your clinic's unknot server, so log and episode keep your record there.",
+    usage: 'unknot login URL [--email EMAIL]',
+    help: `For a patient whose physiotherapist or GP runs an unknot clinic. Signs in with your e-mail and
+password (asked for here; the password is not shown as you type) and keeps the session in the data folder,
+readable by you only. From then on unknot log and unknot episode write to the clinic, and say so; the
+commands that cannot work with a clinic yet refuse rather than write to this computer. unknot logout ends it.
+
+  URL            the clinic's address, e.g. https://clinic.example (https only, except on this computer)
+  --email EMAIL  your e-mail (asked for when not given)
+Without a terminal, give --email and the password as the first line of standard input.
+
+Exit status: 0 signed in; 1 a wrong e-mail or password, a locked account, or a server that cannot be reached.`,
+    showsDataLocation: true,
+    options: { email: { type: 'string' } },
+    positionals: true,
+    run: async (values, positionals, io) => {
+      if (positionals.length > 1)
+        throw new CliError(`Give one address (got "${positionals.join(' ')}"). Usage: unknot login URL`);
+      return (await import('./commands/login.ts')).loginCommand(
+        { url: positionals[0], email: str(values.email) },
+        io,
+      );
+    },
+  },
+  logout: {
+    summary: 'Sign out of the clinic: the record commands go back to this computer.',
+    usage: 'unknot logout',
+    help: 'Ends the session on the clinic server and removes it from this computer.',
+    options: {},
+    run: async (_values, _positionals, io) => (await import('./commands/login.ts')).logoutCommand(io),
+  },
+  whoami: {
+    summary: 'Say which clinic and account you are signed in to, if any.',
+    usage: 'unknot whoami',
+    help: 'Asks the clinic server who the kept session belongs to (and whether it is still alive).',
+    options: {},
+    run: async (_values, _positionals, io) => (await import('./commands/login.ts')).whoamiCommand(io),
+  },
+  admin: {
+    summary: 'Clinic mode: create a clinic, and enrolment links for its clinicians and admins.',
+    usage:
+      'unknot admin create-clinic NAME [--admin EMAIL [--name NAME]] | add-clinician EMAIL --clinic ID [--admin] [--name NAME]',
+    help: `For whoever runs a clinic's unknot server. Staff cannot sign themselves up: this command makes their
+account and prints a one-time enrolment link (<UNKNOT_PUBLIC_ORIGIN>/enrol#…) to send them privately. The link
+works once and expires in 24 hours; opening it signs them in, and they add a passkey or a password.
+
+  create-clinic NAME     Create a clinic and print its id.
+           --admin EMAIL   also create its first clinic admin and print their link
+           --name NAME     the admin's name as colleagues see it (default: the e-mail)
+  add-clinician EMAIL    Create a clinician of a clinic and print their link.
+           --clinic ID     the clinic's id (from create-clinic)
+           --admin         a clinic admin (reads the clinic's audit trail) instead of a clinician
+           --name NAME     their name as colleagues and patients see it (default: the e-mail)
+  --json                 print JSON
+
+Environment (both required): DATABASE_URL, the clinic's PostgreSQL database (postgres://…);
+UNKNOT_PUBLIC_ORIGIN, the address people open the clinic at (https://clinic.example).
+Exit status: 0 done; 1 a missing setting, a wrong option, an unknown clinic or an e-mail already in use.`,
+    options: (subcommand) => ({
+      admin: subcommand === 'create-clinic' ? { type: 'string' } : { type: 'boolean', default: false },
+      clinic: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    }),
+    positionals: true,
+    run: async (values, positionals, io) => {
+      const [sub, ...args] = positionals;
+      const json = values.json === true;
+      const admin = await import('./commands/admin.ts');
+      if (sub === 'create-clinic') {
+        if (values.clinic !== undefined)
+          throw new CliError(`create-clinic takes no --clinic. Usage: ${admin.createClinicUsage}`);
+        return admin.createClinicCommand(
+          { name: args.join(' '), adminEmail: str(values.admin), adminName: str(values.name), json },
+          io,
+        );
+      }
+      if (sub === 'add-clinician') {
+        if (args.length > 1)
+          throw new CliError(
+            `Give one e-mail address (got "${args.join(' ')}"). Usage: ${admin.addClinicianUsage}`,
+          );
+        return admin.addClinicianCommand(
+          {
+            email: args[0],
+            clinicId: str(values.clinic),
+            admin: values.admin === true,
+            name: str(values.name),
+            json,
+          },
+          io,
+        );
+      }
+      throw new CliError(
+        `${sub === undefined ? 'Missing admin command' : `Unknown admin command "${sub}"`}: use create-clinic or add-clinician.`,
+      );
+    },
   },
 };

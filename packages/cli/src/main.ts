@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError, exitCodes } from './cli-error.ts';
-import { commands, type Command } from './commands.ts';
+import { commands, type Command, type CommandOptions } from './commands.ts';
 import { processIo, type CliIo } from './io.ts';
 
 /**
@@ -48,6 +48,11 @@ async function commandHelp(command: Command, env: NodeJS.ProcessEnv): Promise<st
   return command.showsDataLocation ? `${help}\n\n${await dataLocation(env)}` : help;
 }
 
+/** The options a command takes; a command whose subcommands take different ones names them by its first word. */
+function optionsOf(command: Command, subcommand: string | undefined): CommandOptions {
+  return typeof command.options === 'function' ? command.options(subcommand) : command.options;
+}
+
 /**
  * Runs the CLI and returns its exit status. Errors a user can fix are one line on stderr, never a stack. Everything
  * the command reads from its surroundings comes from `io`, so a test can run it in-process.
@@ -71,7 +76,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     try {
       parsed = parseArgs({
         args: rest,
-        options: { ...command.options, help: { type: 'boolean', short: 'h', default: false } },
+        options: { ...optionsOf(command, rest[0]), help: { type: 'boolean', short: 'h', default: false } },
         allowPositionals: true,
         strict: true,
       });
@@ -86,6 +91,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (parsed.values.help) {
       io.out(await commandHelp(command, io.env));
       return exitCodes.ok;
+    }
+    const { localRecord } = command;
+    if (typeof localRecord === 'function' ? localRecord(parsed.values) : localRecord === true) {
+      // Loaded only for these commands: `learn` and `--version` stay free of the store.
+      (await import('./clinic-session.ts')).refuseLocalRecordWhileSignedIn(io.env, name);
     }
     return await command.run(parsed.values, parsed.positionals, io);
   } catch (error) {

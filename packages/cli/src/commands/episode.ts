@@ -1,6 +1,7 @@
 import { episodeConditions, episodeInputSchema, type Episode } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
+import { clinicTag, readClinicSession } from '../clinic-session.ts';
 import type { CliIo, Style } from '../io.ts';
 import {
   howToStartEpisode,
@@ -67,6 +68,18 @@ export async function episodeNew(options: EpisodeNewOptions, io: CliIo): Promise
   if (parsed.data.onsetDate > new Date().toISOString().slice(0, 10)) {
     throw new CliError('--onset: the episode cannot start in the future.');
   }
+  const clinic = readClinicSession(io.env);
+  if (clinic) {
+    const record = await (
+      await import('./clinic-record.ts')
+    ).createClinicEpisode(clinic, io.env, parsed.data);
+    io.out(
+      options.json
+        ? JSON.stringify(record)
+        : `Started episode ${record.id} (now the active episode) ${clinicTag(clinic)}.`,
+    );
+    return 0;
+  }
   const { record } = await withStore(io.env, (store) => store.createEpisode(parsed.data));
   writeActiveEpisodeId(io.env, record.id);
   io.out(options.json ? JSON.stringify(record) : `Started episode ${record.id} (now the active episode).`);
@@ -74,16 +87,30 @@ export async function episodeNew(options: EpisodeNewOptions, io: CliIo): Promise
 }
 
 export async function episodeList(json: boolean, io: CliIo): Promise<number> {
-  const episodes = await withStore(io.env, (store) => store.listEpisodes());
-  const active = readActiveEpisodeId(io.env);
+  const clinic = readClinicSession(io.env);
+  const episodes = clinic
+    ? await (await import('./clinic-record.ts')).listClinicEpisodes(clinic, io.env)
+    : await withStore(io.env, (store) => store.listEpisodes());
+  const active = clinic ? clinic.activeEpisodeId : readActiveEpisodeId(io.env);
+  const where = clinic ? ` ${clinicTag(clinic)}` : '';
   if (json) io.out(JSON.stringify(episodes.map((e) => ({ ...e, active: e.id === active }))));
-  else if (episodes.length === 0) io.out(`No episodes yet. ${howToStartEpisode}`);
-  else io.out(episodes.map((e) => describe(e, e.id === active, io.style)).join('\n'));
+  else if (episodes.length === 0) io.out(`No episodes yet${where}. ${howToStartEpisode}`);
+  else
+    io.out(
+      episodes.map((e) => describe(e, e.id === active, io.style)).join('\n') +
+        (clinic ? `\n${where.trim()}` : ''),
+    );
   return 0;
 }
 
 export async function episodeUse(id: string | undefined, io: CliIo): Promise<number> {
   if (!id) throw new CliError('Say which episode: unknot episode use ID (see unknot episode list).');
+  const clinic = readClinicSession(io.env);
+  if (clinic) {
+    const episode = await (await import('./clinic-record.ts')).useClinicEpisode(clinic, io.env, id);
+    io.out(`Episode ${episode.id} is now the active episode ${clinicTag(clinic)}.`);
+    return 0;
+  }
   const episode = await withStore(io.env, (store) => store.getEpisode(id));
   writeActiveEpisodeId(io.env, episode.id);
   io.out(`Episode ${episode.id} is now the active episode.`);
@@ -91,6 +118,14 @@ export async function episodeUse(id: string | undefined, io: CliIo): Promise<num
 }
 
 export async function episodeClose(io: CliIo): Promise<number> {
+  const clinic = readClinicSession(io.env);
+  if (clinic) {
+    const closed = await (await import('./clinic-record.ts')).closeClinicEpisode(clinic, io.env);
+    io.out(
+      `Closed episode ${closed.id} ${clinicTag(clinic)}. ${howToStartEpisode.replace('Start one', 'Start a new one')}`,
+    );
+    return 0;
+  }
   const closed = await withStore(io.env, async (store) => {
     const id = await requireActiveEpisode(store, io.env);
     return store.updateEpisode(id, { status: 'closed' });

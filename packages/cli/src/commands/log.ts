@@ -1,6 +1,13 @@
-import { diaryEntryInputSchema, diaryTimeProblems, easeFactors, worseFactors } from '@unknot/core';
+import {
+  diaryEntryInputSchema,
+  diaryTimeProblems,
+  easeFactors,
+  worseFactors,
+  type Episode,
+} from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
 import { CliError } from '../cli-error.ts';
+import { clinicTag, readClinicSession } from '../clinic-session.ts';
 import type { CliIo } from '../io.ts';
 import { requireActiveEpisode, withStore } from '../store-access.ts';
 
@@ -79,14 +86,30 @@ export async function logCommand(options: LogOptions, io: CliIo): Promise<number
         .join('; '),
     );
   }
-  const { record } = await withStore(io.env, async (store) => {
-    const episode = await store.getEpisode(await requireActiveEpisode(store, io.env));
-    // The store refuses these too; checking first lets us name the range in the option's words.
+  // The store and the server refuse these too; checking first lets us name the range in the option's words.
+  const checkTime = (episode: Episode): void => {
     if (diaryTimeProblems(parsed.data.at, episode, new Date().toISOString()).length > 0) {
       throw new CliError(
         `--at: ${options.at ?? parsed.data.at} is outside this episode. Give a time from the day it began (${episode.onsetDate}) up to now.`,
       );
     }
+  };
+  const clinic = readClinicSession(io.env);
+  if (clinic) {
+    const { activeClinicEpisode, addClinicDiaryEntry } = await import('./clinic-record.ts');
+    const episode = await activeClinicEpisode(clinic, io.env);
+    checkTime(episode);
+    const record = await addClinicDiaryEntry(clinic, io.env, episode.id, parsed.data);
+    io.out(
+      options.json
+        ? JSON.stringify(record)
+        : `Logged pain ${record.pain}/10 at ${record.at} ${clinicTag(clinic)}.`,
+    );
+    return 0;
+  }
+  const { record } = await withStore(io.env, async (store) => {
+    const episode = await store.getEpisode(await requireActiveEpisode(store, io.env));
+    checkTime(episode);
     return store.createDiaryEntry(episode.id, parsed.data);
   });
   io.out(options.json ? JSON.stringify(record) : `Logged pain ${record.pain}/10 at ${record.at}.`);
