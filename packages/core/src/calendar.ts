@@ -48,15 +48,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/**
- * The wall clock in `timeZone` at the instant `ms` (milliseconds since the epoch).
- *
- * @throws RangeError for a time zone Intl does not know.
- */
-export function wallClock(ms: number, timeZone: string): WallClock {
+/** The wall clock of `formatter` at `ms`, read from its parts: the exact answer, and the slow one (a few µs). */
+function readWallClock(formatter: Intl.DateTimeFormat, ms: number): WallClock {
   const parts: Record<string, number> = {};
   let beforeChrist = false;
-  for (const part of formatterFor(timeZone).formatToParts(ms)) {
+  for (const part of formatter.formatToParts(ms)) {
     if (part.type === 'era') beforeChrist = part.value === 'BC';
     else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
@@ -69,6 +65,63 @@ export function wallClock(ms: number, timeZone: string): WallClock {
     hour: (parts.hour ?? 0) % 24,
     minute: parts.minute ?? 0,
     second: parts.second ?? 0,
+  };
+}
+
+/**
+ * A zone's UTC offset is the same for long stretches: it changes only at a transition (DST, a change of law).
+ * So the offset is read once per quarter hour of UTC time and zone, and checked at both ends of that quarter
+ * hour: when the two agree, no transition falls inside it (tzdata has no two transitions within 15 minutes),
+ * and every instant in it is `ms + offset` read as UTC. A quarter hour with a transition inside is read exactly,
+ * instant by instant. This turns a diary's thousands of dates from thousands of `formatToParts` calls (the cost
+ * of a clinician's patient list, bench/README.md §bench:clinic) into a few.
+ */
+const quarterHourMs = 15 * 60_000;
+const maxCachedQuarters = 4096;
+// Per zone: quarter-hour number → offset in ms, or null when a transition falls inside that quarter hour.
+const offsets = new Map<string, Map<number, number | null>>();
+
+function offsetAt(formatter: Intl.DateTimeFormat, ms: number): number {
+  // Whole seconds: the parts have no milliseconds, and a (historic) offset may have seconds of its own.
+  const second = Math.floor(ms / 1000) * 1000;
+  return utcMs(readWallClock(formatter, second)) - second;
+}
+
+function quarterOffset(timeZone: string, formatter: Intl.DateTimeFormat, quarter: number): number | null {
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * quarterHourMs;
+    const first = offsetAt(formatter, start);
+    offset = first === offsetAt(formatter, start + quarterHourMs - 1000) ? first : null;
+    // A bound on memory for a long-running server: starting over costs two reads per quarter hour.
+    if (zone.size >= maxCachedQuarters) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+/**
+ * The wall clock in `timeZone` at the instant `ms` (milliseconds since the epoch).
+ *
+ * @throws RangeError for a time zone Intl does not know.
+ */
+export function wallClock(ms: number, timeZone: string): WallClock {
+  const formatter = formatterFor(timeZone);
+  const offset = Number.isFinite(ms) ? quarterOffset(timeZone, formatter, Math.floor(ms / quarterHourMs)) : null;
+  if (offset === null) return readWallClock(formatter, ms);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 

@@ -24,13 +24,19 @@ export const calendarDate = z.iso
   .date({ message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine(fromEarliestYear, { message: `must be a date from ${String(earliestYear)} on` });
 
+// Names Intl accepted. Building a formatter to ask costs ~10 µs, and every record carries a zone; the set of
+// real zones is a few hundred names, so this cannot grow without bound (refused names are not kept).
+const knownTimeZones = new Set<string>();
+
 export function isTimeZone(name: string): boolean {
+  if (knownTimeZones.has(name)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
   } catch {
     return false;
   }
+  knownTimeZones.add(name);
+  return true;
 }
 
 /** An IANA time zone such as Europe/London: days (and so plans and diary days) are counted in it. */
