@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDate, wallClock, type WallClock } from './calendar.ts';
+import { addDays, daysBetween, isCalendarDate, localDate, wallClock, type WallClock } from './calendar.ts';
 
 /**
  * The oracle: Intl's own reading of every instant, the way wallClock read it before it cached offsets. A fresh
@@ -106,5 +106,55 @@ describe('wallClock with cached offsets', () => {
 
   it('still refuses an unknown zone', () => {
     expect(() => wallClock(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('calendar dates by arithmetic', () => {
+  // The oracle: Date's own calendar, with a round trip to refuse dates that roll over (2026-02-30).
+  const oracleDay = (date: string): number | undefined => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+    const d = new Date(0);
+    d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    return d.toISOString().slice(0, 10) === date ? d.getTime() / 86_400_000 : undefined;
+  };
+  const dateText = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    )
+    .map(
+      ([y, m, d]) =>
+        `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    );
+
+  it('counts days and refuses non-dates exactly as Date does, for any year 0000-9999 (property)', () => {
+    fc.assert(
+      fc.property(dateText, dateText, (a, b) => {
+        const [da, db] = [oracleDay(a), oracleDay(b)];
+        expect(isCalendarDate(a)).toBe(da !== undefined);
+        if (da !== undefined && db !== undefined) expect(daysBetween(a, b)).toBe(db - da);
+        if (da !== undefined) expect(addDays(a, 0)).toBe(a);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each(['2024-02-29', '2000-02-29', '0000-02-29', '1970-01-01', '9999-12-31'])('%s is a date', (date) => {
+    expect(isCalendarDate(date)).toBe(true);
+  });
+
+  it.each([
+    '2026-02-29',
+    '1900-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-4-01',
+    '2026-04-1x',
+    ' 2026-04-01',
+    '２０２６-04-01',
+  ])('%s is not a date', (date) => {
+    expect(isCalendarDate(date)).toBe(false);
   });
 });

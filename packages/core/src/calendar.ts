@@ -8,7 +8,6 @@
  * `Intl.DateTimeFormat` only: core needs no time-zone library and no Node API.
  */
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 
 /** A wall-clock reading in one time zone. */
@@ -112,7 +111,9 @@ function quarterOffset(timeZone: string, formatter: Intl.DateTimeFormat, quarter
  */
 export function wallClock(ms: number, timeZone: string): WallClock {
   const formatter = formatterFor(timeZone);
-  const offset = Number.isFinite(ms) ? quarterOffset(timeZone, formatter, Math.floor(ms / quarterHourMs)) : null;
+  const offset = Number.isFinite(ms)
+    ? quarterOffset(timeZone, formatter, Math.floor(ms / quarterHourMs))
+    : null;
   if (offset === null) return readWallClock(formatter, ms);
   const local = new Date(Math.floor(ms / 1000) * 1000 + offset);
   return {
@@ -176,14 +177,40 @@ export function isInstant(instant: string): boolean {
   return !Number.isNaN(Date.parse(instant));
 }
 
-/** Days since 1970-01-01 of a real `YYYY-MM-DD` date, or `undefined` (so `2026-02-30` is undefined). */
+const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `count` digits from `start`, or NaN if any of them is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return Number.NaN;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/**
+ * Days since 1970-01-01 of a real `YYYY-MM-DD` date, or `undefined` (so `2026-02-30` is undefined).
+ * Arithmetic on the proleptic Gregorian calendar (H. Hinnant's days_from_civil), with no Date object and no
+ * regular expression: a diary's analysis counts days for every entry and every day, and this was most of a
+ * clinician's patient list (bench/README.md §bench:clinic).
+ */
 function epochDay(date: string): number | undefined {
-  const match = datePattern.exec(date);
-  if (match === null) return undefined;
-  const ms = utcMs({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) });
-  // utcMs rolls 2026-02-30 over to 2026-03-02; a round trip catches dates that do not exist.
-  if (new Date(ms).toISOString().slice(0, 10) !== date) return undefined;
-  return ms / msPerDay;
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return undefined;
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+  const length = month === 2 && isLeapYear(year) ? 29 : (monthLengths[month - 1] ?? 0);
+  if (!(day <= length)) return undefined;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function epochDayOrThrow(date: string): number {
