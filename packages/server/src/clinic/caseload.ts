@@ -13,7 +13,9 @@ import {
   type SessionLog,
   type WeeklyAdherence,
 } from '@unknot/core';
+import { hash } from 'node:crypto';
 import type { CareLink, PegScore, ProgrammeItem, Store } from '@unknot/store';
+import { createLru } from '../lru.ts';
 
 /**
  * The figures of a clinician's patient list, for one page of patients in a fixed number of queries (one per
@@ -50,29 +52,89 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 const parsed = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
 
-/** The records under the given episodes, grouped by episode. */
-async function childrenOf(store: Store, episodeIds: string[]) {
-  const none: { data: string }[] = [];
-  const read = (table: 'diary_entries' | 'session_logs' | 'check_ins' | 'assessments') =>
+type ChildTable = 'diary_entries' | 'session_logs' | 'check_ins' | 'assessments';
+const childTables: readonly ChildTable[] = ['diary_entries', 'session_logs', 'check_ins', 'assessments'];
+
+/** The stored JSON of the records under the given episodes, by table, then by episode (not parsed yet). */
+async function childRowsOf(
+  store: Store,
+  episodeIds: string[],
+): Promise<Record<ChildTable, Map<string, string[]>>> {
+  const read = (table: ChildTable) =>
     episodeIds.length === 0
-      ? Promise.resolve(none)
-      : store.db.selectFrom(table).select('data').where('episode_id', 'in', episodeIds).execute();
-  const [diary, sessions, checkIns, assessments] = await Promise.all([
-    read('diary_entries'),
-    read('session_logs'),
-    read('check_ins'),
-    read('assessments'),
-  ]);
-  const byEpisode = <T extends { episodeId: string }>(rows: { data: string }[]) =>
-    groupBy(
-      rows.map((r) => parsed<T>(r)),
-      (r) => r.episodeId,
-    );
+      ? Promise.resolve([])
+      : store.db
+          .selectFrom(table)
+          .select(['episode_id', 'data'])
+          .where('episode_id', 'in', episodeIds)
+          .execute();
+  const tables = await Promise.all(childTables.map(read));
+  const grouped = tables.map((rows) => {
+    const byEpisode = groupBy(rows, (r) => r.episode_id);
+    return new Map([...byEpisode].map(([id, group]) => [id, group.map((r) => r.data)]));
+  });
+  const [diary, sessions, checkIns, assessments] = grouped as [
+    Map<string, string[]>,
+    Map<string, string[]>,
+    Map<string, string[]>,
+    Map<string, string[]>,
+  ];
+  return { diary_entries: diary, session_logs: sessions, check_ins: checkIns, assessments };
+}
+
+/** The figures of a patient's episode that come from their records: everything but name and PEG. */
+type EpisodeFigures = Pick<PatientFigures, 'pain' | 'adherence' | 'escalations'>;
+
+/**
+ * Figures already worked out, by a hash of everything they are computed from (the episode, today, the programme
+ * and every record's stored JSON). A patient list shows the same patients again and again, and most of them wrote
+ * nothing since: their rows hash to the same key, and parsing and analysing them again (most of a list's cost,
+ * bench/README.md §bench:clinic) is skipped. Keyed by content, never by id, so a changed record is a new key and
+ * an answer cannot be stale; a process keeps its own (the processes share nothing), bounded.
+ */
+const figuresByInputs = createLru<string, EpisodeFigures>(20_000);
+
+function inputsKey(parts: readonly (string | readonly string[])[]): string {
+  // NUL between records, two between parts, and each list's length first: stored JSON never holds a raw NUL, so
+  // no two different inputs join into the same text.
+  return hash(
+    'sha256',
+    parts.map((p) => (typeof p === 'string' ? p : `${p.length}\0${p.join('\0')}`)).join('\0\0'),
+    'base64url',
+  );
+}
+
+function episodeFigures(
+  episode: Episode,
+  today: string,
+  items: ProgrammeItem[] | undefined,
+  rows: { diary: string[]; sessions: string[]; checkIns: string[]; assessments: string[] },
+): EpisodeFigures {
+  const diary = rows.diary.map((data) => JSON.parse(data) as DiaryEntry);
+  const sessions = rows.sessions.map((data) => JSON.parse(data) as SessionLog);
+  const analysis = analyse(diary, episode, today);
+  const escalations = diaryEscalations({
+    analysis,
+    sessions,
+    assessments: rows.assessments.map((data) => JSON.parse(data) as Assessment),
+    checkIns: rows.checkIns.map((data) => JSON.parse(data) as CheckInRecord),
+  });
   return {
-    diary: byEpisode<DiaryEntry>(diary),
-    sessions: byEpisode<SessionLog>(sessions),
-    checkIns: byEpisode<CheckInRecord>(checkIns),
-    assessments: byEpisode<Assessment>(assessments),
+    pain: {
+      trend: analysis.trend,
+      day: analysis.day,
+      baseline: analysis.baseline?.value ?? null,
+      latest: analysis.latest?.value ?? null,
+      changePoints: analysis.change?.points ?? null,
+    },
+    adherence: items ? weeklyAdherence({ items }, sessions, mondayOf(today), episode.timeZone) : null,
+    escalations: escalations.map((e) => ({
+      id: e.id,
+      level: e.level,
+      title: e.title,
+      since: e.since,
+      ...(e.protocolId === undefined ? {} : { protocolId: e.protocolId }),
+    })),
   };
 }
 
@@ -116,10 +178,10 @@ export async function caseloadFigures(
   ]);
 
   // Rows come newest first, so the first one seen per patient is the current one.
-  const newestEpisode = new Map<string, Episode>();
+  const newestEpisode = new Map<string, { episode: Episode; data: string }>();
   for (const row of episodeRows) {
     if (row.owner_id !== null && !newestEpisode.has(row.owner_id)) {
-      newestEpisode.set(row.owner_id, parsed<Episode>(row));
+      newestEpisode.set(row.owner_id, { episode: parsed<Episode>(row), data: row.data });
     }
   }
   const programme = new Map<string, ProgrammeItem[]>();
@@ -132,19 +194,19 @@ export async function caseloadFigures(
     pegRows,
     (r) => r.patient_id,
   );
-  const children = await childrenOf(
+  const children = await childRowsOf(
     store,
-    [...newestEpisode.values()].map((e) => e.id),
+    [...newestEpisode.values()].map((e) => e.episode.id),
   );
 
   const names = new Map(accountRows.map((r) => [r.id, r.display_name]));
   const nowIso = now.toISOString();
   for (const patientId of patientIds) {
-    const episode = newestEpisode.get(patientId);
+    const newest = newestEpisode.get(patientId);
     const items = programme.get(patientId);
     const peg = pegTrend(pegs.get(patientId) ?? []);
     const displayName = names.get(patientId) ?? '';
-    if (!episode) {
+    if (!newest) {
       figures.set(patientId, {
         displayName,
         episode: null,
@@ -155,35 +217,33 @@ export async function caseloadFigures(
       });
       continue;
     }
+    const { episode, data } = newest;
     const today = localDate(nowIso, episode.timeZone);
-    const diary: DiaryEntry[] = children.diary.get(episode.id) ?? [];
-    const sessions: SessionLog[] = children.sessions.get(episode.id) ?? [];
-    const analysis = analyse(diary, episode, today);
-    const escalations = diaryEscalations({
-      analysis,
-      sessions,
+    const rows = {
+      diary: children.diary_entries.get(episode.id) ?? [],
+      sessions: children.session_logs.get(episode.id) ?? [],
+      checkIns: children.check_ins.get(episode.id) ?? [],
       assessments: children.assessments.get(episode.id) ?? [],
-      checkIns: children.checkIns.get(episode.id) ?? [],
-    });
+    };
+    const key = inputsKey([
+      data,
+      today,
+      items ? JSON.stringify(items) : '',
+      rows.diary,
+      rows.sessions,
+      rows.checkIns,
+      rows.assessments,
+    ]);
+    let fromRecords = figuresByInputs.get(key);
+    if (fromRecords === undefined) {
+      fromRecords = episodeFigures(episode, today, items, rows);
+      figuresByInputs.set(key, fromRecords);
+    }
     figures.set(patientId, {
       displayName,
       episode: { id: episode.id, onsetDate: episode.onsetDate, status: episode.status },
-      pain: {
-        trend: analysis.trend,
-        day: analysis.day,
-        baseline: analysis.baseline?.value ?? null,
-        latest: analysis.latest?.value ?? null,
-        changePoints: analysis.change?.points ?? null,
-      },
       peg,
-      adherence: items ? weeklyAdherence({ items }, sessions, mondayOf(today), episode.timeZone) : null,
-      escalations: escalations.map((e) => ({
-        id: e.id,
-        level: e.level,
-        title: e.title,
-        since: e.since,
-        ...(e.protocolId === undefined ? {} : { protocolId: e.protocolId }),
-      })),
+      ...fromRecords,
     });
   }
   return figures;

@@ -11,7 +11,7 @@ import {
 } from '../../src/clinic/care-schemas.ts';
 import { csvField, toCsv } from '../../src/clinic/csv.ts';
 import { planResponseSchema } from '../../src/plan-schema.ts';
-import { makeEpisode } from '../test-app.ts';
+import { makeDiaryEntry, makeEpisode } from '../test-app.ts';
 import { careWorld, json, type CareWorld } from './care-world.ts';
 import {
   clinicEnabled,
@@ -338,6 +338,22 @@ describe.skipIf(!clinicEnabled)('care routes (clinic mode, PostgreSQL)', () => {
         const log = await t.care.accessLog(id);
         expect(log.filter((e) => e.actorId === w.clinicianA.id && e.resource === 'overview')).toHaveLength(1);
       }
+    });
+
+    it("shows a patient's new diary entry on the next list (figures are reused only while nothing changed)", async () => {
+      await fresh();
+      const painRow = async () => {
+        const res = await t.request({ method: 'GET', url: `${v1}/patients`, headers: w.headers.clinicianA });
+        expect(res.statusCode, res.body).toBe(200);
+        return patientPageSchema.parse(json(res)).items.find((r) => r.patient.id === w.patientA.id)?.pain;
+      };
+      const before = await painRow();
+      expect(await painRow()).toEqual(before);
+      // The world's episode is in its first days, so its baseline (the daily worst of days 0-2) moves with a 10.
+      expect(before?.baseline).toBeLessThan(10);
+      await t.store.createDiaryEntry(w.episodeA.id, makeDiaryEntry({ pain: 10 }));
+      const after = await painRow();
+      expect(after?.baseline).toBeGreaterThan(before?.baseline ?? 10);
     });
 
     it('reads a page in a fixed number of queries, whatever its size (no query per patient)', async () => {
