@@ -13,7 +13,7 @@
  * BENCH_ROUNDS times each, interleaved (default 2), since their differences are a few per cent.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
@@ -31,6 +31,7 @@ import {
 import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
 import { withSourceCondition } from '../scripts/source-condition.ts';
+import { cpuSeconds } from './cpu.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -66,21 +67,6 @@ interface Figures {
   errors: number;
   /** CPU time the server process spent per request, in µs (NaN where /proc is not there). */
   cpu: number;
-}
-
-/**
- * CPU seconds (user + system) a process has used, from /proc. Unlike req/s, this hardly moves when other
- * processes compete for the two cores: it prices a request, where req/s prices the machine's load too.
- */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return Number.NaN;
-  }
 }
 
 async function load(server: ChildProcess, options: autocannon.Options): Promise<Figures> {

@@ -35,6 +35,7 @@ import { sessionCookieFor } from '../packages/server/src/clinic/auth.ts';
 import { rawRequest } from '../packages/server/test/raw-http.ts';
 import { exited, startServerProcess, type ServerProcess } from '../packages/server/test/server-process.ts';
 import { inheritSourceCondition } from '../scripts/source-condition.ts';
+import { cpuSeconds } from './cpu.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const databaseUrl =
@@ -66,18 +67,6 @@ interface Figures {
   errors: number;
   /** CPU time the server processes spent per request of this load, in µs (only when it ran alone). */
   cpu: number;
-}
-
-/** CPU seconds (user + system) a process has used, from /proc (NaN where there is none). */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return Number.NaN;
-  }
 }
 
 /**
