@@ -11,6 +11,7 @@ import {
 } from '../src/index.ts';
 import { openStore } from '../src/open.ts';
 import type { Store } from '../src/store.ts';
+import type { CareStore } from '../src/clinic/types.ts';
 import { dialects, type TestDatabase } from './databases.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 import { linkPatient, makeAccountInput, makeClinicWorld } from './clinic-factories.ts';
@@ -330,6 +331,42 @@ for (const dialect of dialects) {
         expect(second).not.toHaveProperty('note');
         expect(await care.currentProgramme(patient.id)).toEqual(second);
         expect(await care.currentProgramme((await account('patient')).id)).toBeUndefined();
+      });
+
+      it('in a transaction, a programme and its audit row are written together or not at all', async () => {
+        const { clinicId, clinician } = await clinicWithClinician();
+        const patient = await account('patient');
+        const assign = (tx: CareStore) =>
+          tx.assignProgramme({
+            patientId: patient.id,
+            clinicianId: clinician.id,
+            items: [{ entryId: 'ex-walking', timesPerWeek: 7 }],
+          });
+        const audit = (tx: CareStore, id: string) =>
+          tx.audit({
+            actorId: clinician.id,
+            actorRole: 'clinician',
+            patientId: patient.id,
+            clinicId,
+            action: 'change',
+            resource: 'programme',
+            resourceId: id,
+            requestId: 'req-1',
+          });
+        await expect(
+          care.inTransaction(async (tx) => {
+            await assign(tx);
+            throw new Error('the audit row could not be written');
+          }),
+        ).rejects.toThrow('the audit row could not be written');
+        expect(await care.currentProgramme(patient.id)).toBeUndefined();
+        const programme = await care.inTransaction(async (tx) => {
+          const made = await assign(tx);
+          await audit(tx, made.id);
+          return made;
+        });
+        expect(await care.currentProgramme(patient.id)).toEqual(programme);
+        expect((await care.accessLog(patient.id)).map((e) => e.resourceId)).toEqual([programme.id]);
       });
     });
 

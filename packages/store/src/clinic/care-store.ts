@@ -261,6 +261,10 @@ export class SqlCareStore implements CareStore {
     });
   }
 
+  inTransaction<T>(work: (care: CareStore) => Promise<T>): Promise<T> {
+    return this.#transaction((trx) => work(new SqlCareStore(trx, this.#dialect, this.#now)));
+  }
+
   async redeemInviteAsNewPatient(
     code: string,
     displayName: string,

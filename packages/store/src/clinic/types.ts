@@ -218,6 +218,12 @@ export interface CareStore {
   addPegScore(input: Omit<PegScore, 'id'> & { id: string }): Promise<PegScore>;
   pegScores(patientId: string): Promise<PegScore[]>;
 
+  /**
+   * Runs `work` with a store whose every call is in one transaction: a change and its audit row are written
+   * together or not at all.
+   */
+  inTransaction<T>(work: (care: CareStore) => Promise<T>): Promise<T>;
+
   /** Appends one row; the table takes no UPDATE or DELETE (a trigger on PostgreSQL refuses them). */
   audit(event: Omit<AuditEvent, 'id' | 'at'>): Promise<void>;
   /**

@@ -54,14 +54,17 @@ export const programmeRoutes: FastifyPluginCallbackZod<CareRouteOptions> = (app,
           problems,
         );
       }
-      const programme = await care.assignProgramme({
-        patientId,
-        clinicianId: clinician.id,
-        items: request.body.items,
-        ...(request.body.note === undefined ? {} : { note: request.body.note }),
+      // The change and its audit row together: a programme no one can see was assigned must not exist.
+      return care.inTransaction(async (tx) => {
+        const programme = await tx.assignProgramme({
+          patientId,
+          clinicianId: clinician.id,
+          items: request.body.items,
+          ...(request.body.note === undefined ? {} : { note: request.body.note }),
+        });
+        await tx.audit(auditEvent(request, clinician, patientId, 'change', 'programme', programme.id));
+        return programme;
       });
-      await care.audit(auditEvent(request, clinician, patientId, 'change', 'programme', programme.id));
-      return programme;
     },
   );
   done();
