@@ -15,6 +15,7 @@ import {
 } from '@unknot/core';
 import { hash } from 'node:crypto';
 import type { CareLink, PegScore, ProgrammeItem, Store } from '@unknot/store';
+import { sql } from 'kysely';
 import { createLru } from '../lru.ts';
 
 /**
@@ -80,6 +81,26 @@ async function childRowsOf(
     Map<string, string[]>,
   ];
   return { diary_entries: diary, session_logs: sessions, check_ins: checkIns, assessments };
+}
+
+/**
+ * A fingerprint of each episode's records, computed by PostgreSQL: an MD5 over every row's stored JSON, table by
+ * table in id order. It lets a list skip reading (and decoding) the rows of patients whose records did not change,
+ * which after caching the figures was most of what a list cost. Stored JSON never holds a raw control character
+ * (JSON escapes them), so the separators keep every table's rows and every row apart; an empty table is an empty
+ * text, never a skipped one, so rows cannot shift from one table to the next. SQLite has no MD5: there (personal
+ * mode's store, which clinic mode does not use) every row is read.
+ */
+async function fingerprintsOf(store: Store, episodeIds: string[]): Promise<Map<string, string> | undefined> {
+  if (store.dialect !== 'postgres' || episodeIds.length === 0) return undefined;
+  const rows = childTables.map(
+    (table) =>
+      sql`coalesce((select string_agg(c.data, chr(1) order by c.id) from ${sql.table(table)} c where c.episode_id = e.id), '')`,
+  );
+  const result = await sql<{ id: string; fingerprint: string }>`
+    select e.id, md5(concat_ws(chr(2), ${sql.join(rows)})) as fingerprint
+    from episodes e where e.id in (${sql.join(episodeIds)})`.execute(store.db);
+  return new Map(result.rows.map((r) => [r.id, r.fingerprint]));
 }
 
 /** The figures of a patient's episode that come from their records: everything but name and PEG. */
@@ -194,19 +215,62 @@ export async function caseloadFigures(
     pegRows,
     (r) => r.patient_id,
   );
-  const children = await childRowsOf(
-    store,
-    [...newestEpisode.values()].map((e) => e.episode.id),
-  );
-
+  const episodeIds = [...newestEpisode.values()].map((e) => e.episode.id);
+  const fingerprints = await fingerprintsOf(store, episodeIds);
   const names = new Map(accountRows.map((r) => [r.id, r.display_name]));
   const nowIso = now.toISOString();
+
+  // What each episode's figures depend on, but for its records' rows: those are added below.
+  const context = new Map(
+    [...newestEpisode].map(([patientId, { episode, data }]) => {
+      const today = localDate(nowIso, episode.timeZone);
+      return [episode.id, { episode, data, today, items: programme.get(patientId) }] as const;
+    }),
+  );
+  const keyOf = (episodeId: string, records: readonly (string | readonly string[])[]): string => {
+    const c = context.get(episodeId);
+    return inputsKey([c?.data ?? '', c?.today ?? '', c?.items ? JSON.stringify(c.items) : '', ...records]);
+  };
+
+  // With fingerprints, only the episodes whose figures are not known yet have their rows read.
+  const known = new Map<string, EpisodeFigures>();
+  if (fingerprints) {
+    for (const id of episodeIds) {
+      const hit = figuresByInputs.get(keyOf(id, [fingerprints.get(id) ?? '']));
+      if (hit) known.set(id, hit);
+    }
+  }
+  const children = await childRowsOf(
+    store,
+    episodeIds.filter((id) => !known.has(id)),
+  );
+  for (const id of episodeIds) {
+    if (known.has(id)) continue;
+    const c = context.get(id);
+    if (!c) continue;
+    const rows = {
+      diary: children.diary_entries.get(id) ?? [],
+      sessions: children.session_logs.get(id) ?? [],
+      checkIns: children.check_ins.get(id) ?? [],
+      assessments: children.assessments.get(id) ?? [],
+    };
+    const key = fingerprints
+      ? keyOf(id, [fingerprints.get(id) ?? ''])
+      : keyOf(id, [rows.diary, rows.sessions, rows.checkIns, rows.assessments]);
+    let fromRecords = figuresByInputs.get(key);
+    if (fromRecords === undefined) {
+      fromRecords = episodeFigures(c.episode, c.today, c.items, rows);
+      figuresByInputs.set(key, fromRecords);
+    }
+    known.set(id, fromRecords);
+  }
+
   for (const patientId of patientIds) {
     const newest = newestEpisode.get(patientId);
-    const items = programme.get(patientId);
     const peg = pegTrend(pegs.get(patientId) ?? []);
     const displayName = names.get(patientId) ?? '';
-    if (!newest) {
+    const fromRecords = newest ? known.get(newest.episode.id) : undefined;
+    if (!newest || !fromRecords) {
       figures.set(patientId, {
         displayName,
         episode: null,
@@ -217,28 +281,7 @@ export async function caseloadFigures(
       });
       continue;
     }
-    const { episode, data } = newest;
-    const today = localDate(nowIso, episode.timeZone);
-    const rows = {
-      diary: children.diary_entries.get(episode.id) ?? [],
-      sessions: children.session_logs.get(episode.id) ?? [],
-      checkIns: children.check_ins.get(episode.id) ?? [],
-      assessments: children.assessments.get(episode.id) ?? [],
-    };
-    const key = inputsKey([
-      data,
-      today,
-      items ? JSON.stringify(items) : '',
-      rows.diary,
-      rows.sessions,
-      rows.checkIns,
-      rows.assessments,
-    ]);
-    let fromRecords = figuresByInputs.get(key);
-    if (fromRecords === undefined) {
-      fromRecords = episodeFigures(episode, today, items, rows);
-      figuresByInputs.set(key, fromRecords);
-    }
+    const { episode } = newest;
     figures.set(patientId, {
       displayName,
       episode: { id: episode.id, onsetDate: episode.onsetDate, status: episode.status },
