@@ -448,13 +448,7 @@ describe.skipIf(!clinicEnabled)('passkey routes refuse what they cannot verify',
     };
     expect(creation.rp.id).toBe('clinic.example');
     expect(creation.authenticatorSelection.residentKey).toBe('required');
-    const forged = {
-      id: 'AAAA',
-      rawId: 'AAAA',
-      type: 'public-key',
-      clientExtensionResults: {},
-      response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
-    };
+    const forged = forgedRegistration;
     const bad = await c.request({
       method: 'POST',
       url: '/api/v1/auth/passkeys',
@@ -480,13 +474,7 @@ describe.skipIf(!clinicEnabled)('passkey routes refuse what they cannot verify',
     const b = await signedIn(c, await createAccount(c, 'patient'));
     const options = await c.request({ method: 'POST', url: '/api/v1/auth/passkeys/options', headers: a });
     const { challengeId } = json(options) as { challengeId: string };
-    const response = {
-      id: 'AAAA',
-      rawId: 'AAAA',
-      type: 'public-key',
-      clientExtensionResults: {},
-      response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
-    };
+    const response = forgedRegistration;
     const res = await c.request({
       method: 'POST',
       url: '/api/v1/auth/passkeys',
@@ -532,6 +520,15 @@ describe.skipIf(!clinicEnabled)('passkey routes refuse what they cannot verify',
     expectProblem(malformed, 400, 'validation_failed');
   });
 });
+
+/** A registration answer in the right shape that no authenticator made: well-formed, never valid. */
+const forgedRegistration = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  clientExtensionResults: {},
+  response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
+};
 
 describe('requireAccount', () => {
   // The function reads only `request.account`, which the auth hook sets; the routes' use of it is covered above

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@unknot/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type InsertResult, type Kysely, type Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AccountsTable, Database, DialectName, PasskeysTable } from '../schema.ts';
 import { asStorageError } from '../storage-errors.ts';
@@ -136,6 +136,16 @@ export class SqlIdentityStore implements IdentityStore {
     return this.#db.isTransaction ? work(this.#db) : this.#db.transaction().execute(work);
   }
 
+  /**
+   * Runs an INSERT … ON CONFLICT DO NOTHING of a row that must be new: a refused one is a `conflict` with
+   * `message`. DO NOTHING rather than catching the violation: a refused insert leaves a surrounding transaction
+   * usable.
+   */
+  async #insertNew(insert: Promise<InsertResult>, message: string): Promise<void> {
+    const inserted = await this.#run(insert);
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new DomainError('conflict', message);
+  }
+
   /** Storage failures become the store's DomainErrors; everything else passes through. */
   async #run<T>(work: Promise<T>): Promise<T> {
     try {
@@ -193,17 +203,14 @@ export class SqlIdentityStore implements IdentityStore {
       first_failure_at: null,
       locked_until: null,
     };
-    // DO NOTHING rather than catching the violation: a refused insert leaves a surrounding transaction usable.
-    const inserted = await this.#run(
+    await this.#insertNew(
       this.#db
         .insertInto('accounts')
         .values(row)
         .onConflict((oc) => oc.column('email').doNothing())
         .executeTakeFirst(),
+      `An account with the e-mail ${email ?? ''} exists.`,
     );
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
-      throw new DomainError('conflict', `An account with the e-mail ${email ?? ''} exists.`);
-    }
     return toAccount(row);
   }
 
@@ -386,16 +393,14 @@ export class SqlIdentityStore implements IdentityStore {
       last_used_at: null,
     };
     await this.getAccount(accountId);
-    const inserted = await this.#run(
+    await this.#insertNew(
       this.#db
         .insertInto('passkeys')
         .values(row)
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst(),
+      'This passkey is already registered.',
     );
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
-      throw new DomainError('conflict', 'This passkey is already registered.');
-    }
     return toPasskey(row);
   }
 
