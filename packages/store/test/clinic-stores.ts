@@ -1,9 +1,9 @@
-import { afterEach, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
 import { SqlCareStore } from '../src/clinic/care-store.ts';
 import { SqlIdentityStore } from '../src/clinic/identity-store.ts';
-import { openStore } from '../src/open.ts';
 import type { Store } from '../src/store.ts';
-import type { dialects, TestDatabase } from './databases.ts';
+import type { dialects } from './databases.ts';
+import { storeEach } from './store-each.ts';
 
 /** The instant every clinic store test starts at; tests move it to reach each expiry at its edge. */
 export const clinicTestStart = '2026-03-02T09:00:00.000Z';
@@ -25,38 +25,36 @@ export interface ClinicStores {
  * injected clock (reset to `clinicTestStart`), closed and removed after the test.
  */
 export function clinicStoresEach(dialect: (typeof dialects)[number]): ClinicStores {
-  let database: TestDatabase | undefined;
-  let opened: { store: Store; care: SqlCareStore; identity: SqlIdentityStore } | undefined;
   let current = new Date(clinicTestStart);
   const now = () => current;
-  const open = () => {
-    if (!opened) throw new Error('the clinic stores exist only inside a test');
-    return opened;
-  };
-  beforeEach(async () => {
+  // Reset before the store opens (hooks run in the order they are added), so it starts at clinicTestStart too.
+  beforeEach(() => {
     current = new Date(clinicTestStart);
-    database = await dialect.fresh();
-    const store = await openStore(database.config, { now });
-    opened = {
-      store,
-      care: new SqlCareStore(store.db, store.dialect, now),
-      identity: new SqlIdentityStore(store.db, store.dialect, now),
-    };
   });
-  afterEach(async () => {
-    await opened?.store.close();
-    await database?.dispose();
-    opened = undefined;
-  });
+  const each = storeEach(dialect, now);
+  // The clinic stores of the current test's store, made once per store.
+  const made = new WeakMap<Store, { care: SqlCareStore; identity: SqlIdentityStore }>();
+  const stores = () => {
+    const store = each.store;
+    let pair = made.get(store);
+    if (!pair) {
+      pair = {
+        care: new SqlCareStore(store.db, store.dialect, now),
+        identity: new SqlIdentityStore(store.db, store.dialect, now),
+      };
+      made.set(store, pair);
+    }
+    return pair;
+  };
   return {
     get store() {
-      return open().store;
+      return each.store;
     },
     get care() {
-      return open().care;
+      return stores().care;
     },
     get identity() {
-      return open().identity;
+      return stores().identity;
     },
     now,
     advance: (ms) => {

@@ -1,9 +1,9 @@
 import { maxDiaryEntriesPerEpisode, type DiaryEntry, type DomainError } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../src/open.ts';
-import type { Store, Written } from '../src/store.ts';
-import { dialects, type TestDatabase } from './databases.ts';
+import { describe, expect, it } from 'vitest';
+import type { Written } from '../src/store.ts';
+import { storeEach } from './store-each.ts';
+import { dialects } from './databases.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 import { makeDiaryEntry, makeEpisode } from './factories.ts';
 
@@ -17,26 +17,16 @@ const fixedNow = new Date('2026-12-03T12:00:00.000Z');
  */
 for (const dialect of dialects) {
   describe.skipIf(!dialect.enabled)(`the diary write (${dialect.name})`, () => {
-    let database: TestDatabase;
-    let store: Store;
-
-    beforeEach(async () => {
-      database = await dialect.fresh();
-      store = await openStore(database.config, { now: () => fixedNow });
-    });
-    afterEach(async () => {
-      await store.close();
-      await database.dispose();
-    });
+    const t = storeEach(dialect, () => fixedNow);
 
     /** The episode's kept count and its real number of entries. */
     const counts = async (episodeId: string) => {
-      const kept = await store.db
+      const kept = await t.store.db
         .selectFrom('episodes')
         .select('diary_count')
         .where('id', '=', episodeId)
         .executeTakeFirstOrThrow();
-      const real = await store.db
+      const real = await t.store.db
         .selectFrom('diary_entries')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('episode_id', '=', episodeId)
@@ -58,7 +48,7 @@ for (const dialect of dialects) {
         episodeId: episode.id,
       }));
       const stamp = fixedNow.toISOString();
-      await store.importAll({
+      await t.store.importAll({
         format: 'unknot-export',
         schemaVersion: 1,
         exportedAt: stamp,
@@ -77,11 +67,11 @@ for (const dialect of dialects) {
       const { episodeId: _e, ...retry } = stored;
       // Sent together, so on SQLite they share one group commit.
       const outcomes = await Promise.allSettled([
-        store.createDiaryEntry(episode.id, retry),
-        store.createDiaryEntry(episode.id, { ...retry, pain: 10 }),
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-10-31T12:00:00.000Z' })),
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-05T12:00:00.000Z' })),
-        store.createDiaryEntry(uuidv7(), makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, retry),
+        t.store.createDiaryEntry(episode.id, { ...retry, pain: 10 }),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-10-31T12:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-05T12:00:00.000Z' })),
+        t.store.createDiaryEntry(uuidv7(), makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' })),
       ]);
       expect(outcomes.map(outcome)).toEqual([
         false,
@@ -100,14 +90,14 @@ for (const dialect of dialects) {
         makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' }),
         makeDiaryEntry({ at: '2026-12-01T10:00:00.000Z' }),
       ];
-      const race = await Promise.allSettled(contenders.map((e) => store.createDiaryEntry(episode.id, e)));
+      const race = await Promise.allSettled(contenders.map((e) => t.store.createDiaryEntry(episode.id, e)));
       expect(race.map(outcome).sort()).toEqual(['limit_reached', true]);
       const last = contenders[race.findIndex((o) => o.status === 'fulfilled')];
       if (!last) throw new Error('no entry was stored');
       // A full episode still answers a retry, and still checks the date first.
-      expect((await store.createDiaryEntry(episode.id, last)).created).toBe(false);
+      expect((await t.store.createDiaryEntry(episode.id, last)).created).toBe(false);
       await expectDomainError(
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-10-31T12:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-10-31T12:00:00.000Z' })),
         'validation_failed',
       );
       expect(await counts(episode.id)).toEqual({
@@ -118,50 +108,50 @@ for (const dialect of dialects) {
 
     it('keeps the count equal to the entries through creates, retries, PUTs and deletes', async () => {
       const episode = makeEpisode({ onsetDate: '2026-11-01' });
-      await store.createEpisode(episode);
+      await t.store.createEpisode(episode);
       const entries = Array.from({ length: 30 }, (_, i) =>
         makeDiaryEntry({ at: new Date(Date.parse('2026-11-10T00:00:00.000Z') + i * 60_000).toISOString() }),
       );
-      await Promise.all(entries.map((e) => store.createDiaryEntry(episode.id, e)));
+      await Promise.all(entries.map((e) => t.store.createDiaryEntry(episode.id, e)));
       await Promise.allSettled([
-        ...entries.slice(0, 10).map((e) => store.createDiaryEntry(episode.id, e)),
-        ...entries.slice(10, 15).map((e) => store.deleteDiaryEntry(episode.id, e.id)),
-        ...entries.slice(15, 20).map((e) => store.putDiaryEntry(episode.id, { ...e, pain: 1 })),
-        store.putDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-20T09:00:00.000Z' })),
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-10-20T09:00:00.000Z' })),
+        ...entries.slice(0, 10).map((e) => t.store.createDiaryEntry(episode.id, e)),
+        ...entries.slice(10, 15).map((e) => t.store.deleteDiaryEntry(episode.id, e.id)),
+        ...entries.slice(15, 20).map((e) => t.store.putDiaryEntry(episode.id, { ...e, pain: 1 })),
+        t.store.putDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-20T09:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-10-20T09:00:00.000Z' })),
       ]);
       expect(await counts(episode.id)).toEqual({ kept: 26, real: 26 });
     });
 
     it('checks dates against the onset and time zone as a change or an import left them', async () => {
       const episode = makeEpisode({ onsetDate: '2026-11-20', timeZone: 'UTC' });
-      await store.createEpisode(episode);
+      await t.store.createEpisode(episode);
       // 23:30 UTC on the 19th is the 19th in UTC and already the 20th in Berlin.
       const lateOnThe19th = () => makeDiaryEntry({ at: '2026-11-19T23:30:00.000Z' });
-      await expectDomainError(store.createDiaryEntry(episode.id, lateOnThe19th()), 'validation_failed');
-      await store.updateEpisode(episode.id, { timeZone: 'Europe/Berlin' });
-      expect((await store.createDiaryEntry(episode.id, lateOnThe19th())).created).toBe(true);
-      await store.updateEpisode(episode.id, { onsetDate: '2026-11-25' });
+      await expectDomainError(t.store.createDiaryEntry(episode.id, lateOnThe19th()), 'validation_failed');
+      await t.store.updateEpisode(episode.id, { timeZone: 'Europe/Berlin' });
+      expect((await t.store.createDiaryEntry(episode.id, lateOnThe19th())).created).toBe(true);
+      await t.store.updateEpisode(episode.id, { onsetDate: '2026-11-25' });
       await expectDomainError(
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-24T12:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-24T12:00:00.000Z' })),
         'validation_failed',
       );
 
       // An imported episode brings its own onset and zone.
-      const document = await store.exportAll();
-      await store.eraseAll();
+      const document = await t.store.exportAll();
+      await t.store.eraseAll();
       const imported = document.episodes[0];
       if (!imported) throw new Error('no episode');
-      await store.importAll({
+      await t.store.importAll({
         ...document,
         episodes: [{ ...imported, diary: [], episode: { ...imported.episode, onsetDate: '2026-11-28' } }],
       });
       await expectDomainError(
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-27T12:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-27T12:00:00.000Z' })),
         'validation_failed',
       );
       expect(
-        (await store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-27T23:30:00.000Z' })))
+        (await t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-27T23:30:00.000Z' })))
           .created,
       ).toBe(true);
     });

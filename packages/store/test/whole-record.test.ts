@@ -1,9 +1,9 @@
 import { exportDocumentSchema, maxDiaryEntriesPerEpisode, type ExportDocument } from '@unknot/core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../src/open.ts';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../src/store.ts';
-import { dialects, type TestDatabase } from './databases.ts';
+import { storeEach } from './store-each.ts';
+import { dialects } from './databases.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 import { makeAssessment, makeDiaryEntry, makeEpisode, makeSessionLog } from './factories.ts';
 
@@ -38,21 +38,11 @@ async function fillRecord(store: Store): Promise<void> {
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.enabled)(`the whole record (${dialect.name})`, () => {
-    let database: TestDatabase;
-    let store: Store;
-
-    beforeEach(async () => {
-      database = await dialect.fresh();
-      store = await openStore(database.config, { now: () => fixedNow });
-    });
-    afterEach(async () => {
-      await store.close();
-      await database.dispose();
-    });
+    const t = storeEach(dialect, () => fixedNow);
 
     it('exports everything as one valid document with a schema version', async () => {
-      await fillRecord(store);
-      const document = await store.exportAll();
+      await fillRecord(t.store);
+      const document = await t.store.exportAll();
       expect(exportDocumentSchema.parse(document)).toEqual(document);
       expect(document).toMatchObject({ format: 'unknot-export', schemaVersion: 1 });
       expect(document.episodes).toHaveLength(2);
@@ -65,24 +55,24 @@ for (const dialect of dialects) {
     });
 
     it('round trip: export, erase, import, export gives the same document', async () => {
-      await fillRecord(store);
-      const before = await store.exportAll();
-      await store.eraseAll();
-      expect((await store.exportAll()).episodes).toEqual([]);
-      expect(await store.importAll(before)).toEqual({ created: 12, unchanged: 0 });
-      expect(await store.exportAll()).toEqual(before);
+      await fillRecord(t.store);
+      const before = await t.store.exportAll();
+      await t.store.eraseAll();
+      expect((await t.store.exportAll()).episodes).toEqual([]);
+      expect(await t.store.importAll(before)).toEqual({ created: 12, unchanged: 0 });
+      expect(await t.store.exportAll()).toEqual(before);
     });
 
     it('importing twice changes nothing', async () => {
-      await fillRecord(store);
-      const document = await store.exportAll();
-      expect(await store.importAll(document)).toEqual({ created: 0, unchanged: 12 });
-      expect(await store.exportAll()).toEqual(document);
+      await fillRecord(t.store);
+      const document = await t.store.exportAll();
+      expect(await t.store.importAll(document)).toEqual({ created: 0, unchanged: 12 });
+      expect(await t.store.exportAll()).toEqual(document);
     });
 
     it('a record stored with other content is a conflict, and nothing of the import is written', async () => {
-      await fillRecord(store);
-      const document = await store.exportAll();
+      await fillRecord(t.store);
+      const document = await t.store.exportAll();
       const first = document.episodes[0];
       if (!first) throw new Error('no episode');
       const entry = first.diary[0];
@@ -106,10 +96,10 @@ for (const dialect of dialects) {
           { ...first, diary: [{ ...entry, pain: entry.pain === 0 ? 1 : 0 }] },
         ],
       };
-      const error = await expectDomainError(store.importAll(changed), 'conflict');
+      const error = await expectDomainError(t.store.importAll(changed), 'conflict');
       expect(error.message).toContain(entry.id);
-      await expectDomainError(store.getEpisode(newcomer.id), 'not_found');
-      expect(await store.exportAll()).toEqual(document);
+      await expectDomainError(t.store.getEpisode(newcomer.id), 'not_found');
+      expect(await t.store.exportAll()).toEqual(document);
     });
 
     it('refuses an import whose dates are implausible, naming the field', async () => {
@@ -133,30 +123,30 @@ for (const dialect of dialects) {
           },
         ],
       };
-      const error = await expectDomainError(store.importAll(document), 'validation_failed');
+      const error = await expectDomainError(t.store.importAll(document), 'validation_failed');
       expect(error.fields.map((f) => f.field)).toEqual(['episodes.0.diary.0.at']);
-      expect((await store.exportAll()).episodes).toEqual([]);
+      expect((await t.store.exportAll()).episodes).toEqual([]);
     });
 
     it('erasing everything leaves no record of any kind', async () => {
-      await fillRecord(store);
-      await store.eraseAll();
-      expect(await store.listEpisodes()).toEqual([]);
+      await fillRecord(t.store);
+      await t.store.eraseAll();
+      expect(await t.store.listEpisodes()).toEqual([]);
       for (const table of ['assessments', 'diary_entries', 'session_logs', 'check_ins'] as const) {
-        const rows = await store.db.selectFrom(table).select('id').execute();
+        const rows = await t.store.db.selectFrom(table).select('id').execute();
         expect(rows, table).toEqual([]);
       }
     });
 
     it('deleting an episode deletes every record under it, and only those', async () => {
-      await fillRecord(store);
-      const [gone, kept] = (await store.exportAll()).episodes;
+      await fillRecord(t.store);
+      const [gone, kept] = (await t.store.exportAll()).episodes;
       if (!gone || !kept) throw new Error('two episodes expected');
-      await store.deleteEpisode(gone.episode.id);
-      const after = await store.exportAll();
+      await t.store.deleteEpisode(gone.episode.id);
+      const after = await t.store.exportAll();
       expect(after.episodes).toEqual([kept]);
       for (const table of ['assessments', 'diary_entries', 'session_logs', 'check_ins'] as const) {
-        const rows = await store.db
+        const rows = await t.store.db
           .selectFrom(table)
           .select('id')
           .where('episode_id', '=', gone.episode.id)
@@ -169,47 +159,47 @@ for (const dialect of dialects) {
       it('refuses an onset in the future or before 1900', async () => {
         for (const onsetDate of ['2026-12-05', '1899-12-31']) {
           const error = await expectDomainError(
-            store.createEpisode(makeEpisode({ onsetDate })),
+            t.store.createEpisode(makeEpisode({ onsetDate })),
             'validation_failed',
           );
           expect(error.fields.map((f) => f.field)).toEqual(['onsetDate']);
         }
         const episode = makeEpisode({ onsetDate: '2026-11-20' });
-        await store.createEpisode(episode);
+        await t.store.createEpisode(episode);
         await expectDomainError(
-          store.updateEpisode(episode.id, { onsetDate: '2027-01-01' }),
+          t.store.updateEpisode(episode.id, { onsetDate: '2027-01-01' }),
           'validation_failed',
         );
-        expect((await store.getEpisode(episode.id)).onsetDate).toBe('2026-11-20');
+        expect((await t.store.getEpisode(episode.id)).onsetDate).toBe('2026-11-20');
       });
 
       it('refuses a diary entry before the onset or more than a day ahead, by POST and by PUT', async () => {
         const episode = makeEpisode({ onsetDate: '2026-11-20' });
-        await store.createEpisode(episode);
+        await t.store.createEpisode(episode);
         for (const at of [
           '2026-11-19T12:00:00.000Z',
           '2026-12-04T12:00:00.001Z',
           '0050-01-01T00:00:00.000Z',
         ]) {
           const create = await expectDomainError(
-            store.createDiaryEntry(episode.id, makeDiaryEntry({ at })),
+            t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at })),
             'validation_failed',
           );
           expect(create.fields.map((f) => f.field)).toContain('at');
           await expectDomainError(
-            store.putDiaryEntry(episode.id, makeDiaryEntry({ at })),
+            t.store.putDiaryEntry(episode.id, makeDiaryEntry({ at })),
             'validation_failed',
           );
         }
         // A day ahead is allowed (a person in a time zone ahead of the server's clock).
-        await store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-04T12:00:00.000Z' }));
-        expect((await store.listDiary(episode.id)).items).toHaveLength(1);
+        await t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-04T12:00:00.000Z' }));
+        expect((await t.store.listDiary(episode.id)).items).toHaveLength(1);
       });
     });
 
     it('refuses a cursor holding anything but what it gave out (a NUL byte, another shape)', async () => {
       const episode = makeEpisode({ onsetDate: '2026-11-20' });
-      await store.createEpisode(episode);
+      await t.store.createEpisode(episode);
       const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
       for (const cursor of [
         encode(['2026-11-29T09:00:00.000Z\u0000', uuidv7()]),
@@ -217,7 +207,7 @@ for (const dialect of dialects) {
         encode(['2026-11-29', uuidv7()]),
         encode(['2026-11-29T09:00:00.000Z', uuidv7(), 'extra']),
       ]) {
-        const error = await expectDomainError(store.listDiary(episode.id, { cursor }), 'validation_failed');
+        const error = await expectDomainError(t.store.listDiary(episode.id, { cursor }), 'validation_failed');
         expect(error.fields[0]?.field).toBe('cursor');
       }
     });
@@ -237,32 +227,32 @@ for (const dialect of dialects) {
         pain: i % 11,
         episodeId: episode.id,
       }));
-      await store.importAll({
+      await t.store.importAll({
         format: 'unknot-export',
         schemaVersion: 1,
         exportedAt: fixedNow.toISOString(),
         episodes: [{ episode: stored, assessments: [], diary, sessions: [], checkIns: [] }],
       });
       const error = await expectDomainError(
-        store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' })),
+        t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' })),
         'limit_reached',
       );
       expect(error.message).toContain(String(maxDiaryEntriesPerEpisode));
       const last = diary.at(-1);
       if (!last) throw new Error('no entry');
       const { episodeId: _e, ...retry } = last;
-      expect((await store.createDiaryEntry(episode.id, retry)).created).toBe(false);
+      expect((await t.store.createDiaryEntry(episode.id, retry)).created).toBe(false);
       // Deleting one makes room for one, and only one.
-      await store.deleteDiaryEntry(episode.id, last.id);
-      await store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' }));
+      await t.store.deleteDiaryEntry(episode.id, last.id);
+      await t.store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T09:00:00.000Z' }));
       await expectDomainError(
-        store.putDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T10:00:00.000Z' })),
+        t.store.putDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-12-01T10:00:00.000Z' })),
         'limit_reached',
       );
     });
 
     it('reports ok health after a real write', async () => {
-      expect(await store.health()).toEqual({ status: 'ok' });
+      expect(await t.store.health()).toEqual({ status: 'ok' });
     });
   });
 }

@@ -65,6 +65,19 @@ async function enrol(c: ClinicTestApp, role: 'patient' | 'clinician' = 'clinicia
   return { account, enrolToken: token, session: session ?? '', csrfToken: body.csrfToken, body };
 }
 
+/** Enrols a clinician and sets the test password through the API, as a person would before signing in with it. */
+async function enrolWithPassword(c: ClinicTestApp) {
+  const e = await enrol(c);
+  const set = await c.request({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    payload: { password },
+    headers: browser(c, e.session, e.csrfToken),
+  });
+  expect(set.statusCode, set.body).toBe(204);
+  return e;
+}
+
 async function signIn(
   c: ClinicTestApp,
   email: string | null,
@@ -172,13 +185,7 @@ describe.skipIf(!clinicEnabled)('clinic sign-in', () => {
 describe.skipIf(!clinicEnabled)('sessions', () => {
   it('a cookie planted before sign-in is dead after it (fixation)', async () => {
     const c = await app();
-    const e = await enrol(c);
-    await c.request({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      payload: { password },
-      headers: browser(c, e.session, e.csrfToken),
-    });
+    const e = await enrolWithPassword(c);
 
     // A live session's cookie carried into a new sign-in is revoked, and a new token is issued.
     const res = await signIn(c, e.account.email, password, browser(c, e.session, e.csrfToken));
@@ -306,13 +313,7 @@ describe.skipIf(!clinicEnabled)('CSRF', () => {
 describe.skipIf(!clinicEnabled)('lockout and rate limits', () => {
   it('five failures lock the account for 15 minutes, even against the right password', async () => {
     const c = await app();
-    const e = await enrol(c);
-    await c.request({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      payload: { password },
-      headers: browser(c, e.session, e.csrfToken),
-    });
+    const e = await enrolWithPassword(c);
     for (let i = 0; i < 5; i += 1)
       expectProblem(await signIn(c, e.account.email, `wrong guess ${i}`), 401, 'invalid_credentials');
     const locked = await signIn(c, e.account.email, password);
