@@ -32,6 +32,7 @@ import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
 import { withSourceCondition } from '../scripts/source-condition.ts';
 import { cpuSeconds } from './cpu.ts';
+import { benchEntry } from './diary-entry.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -225,15 +226,7 @@ try {
         setupRequest: (req) => ({
           ...req,
           path: `/api/v1/episodes/${episodeIds[Math.floor(next++ / 5_000) % episodeIds.length] ?? episodeId}/diary`,
-          body: JSON.stringify({
-            id: uuidv7(),
-            at: new Date().toISOString(),
-            pain: 5,
-            pattern: 'intermittent',
-            worse: { known: ['sitting'] },
-            treatments: ['tx-heat'],
-            note: 'benchmark entry',
-          }),
+          body: JSON.stringify(benchEntry()),
         }),
       },
     ],

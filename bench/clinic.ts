@@ -25,7 +25,7 @@ import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { DiaryEntryInput, EpisodeInput } from '@unknot/core';
+import type { EpisodeInput } from '@unknot/core';
 import { exampleAnswers } from '@unknot/core';
 import { openStore, SqlCareStore, SqlIdentityStore, type Account, type Store } from '@unknot/store';
 import autocannon from 'autocannon';
@@ -36,6 +36,7 @@ import { rawRequest } from '../packages/server/test/raw-http.ts';
 import { exited, startServerProcess, type ServerProcess } from '../packages/server/test/server-process.ts';
 import { inheritSourceCondition } from '../scripts/source-condition.ts';
 import { cpuSeconds } from './cpu.ts';
+import { benchEntry } from './diary-entry.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const databaseUrl =
@@ -211,17 +212,6 @@ const episodeFields = {
   knownConditions: [],
   preferences: {},
 } as const;
-
-/** bench:api's diary entry, so that the personal and clinic writes store the same record. */
-const benchEntry = (): DiaryEntryInput => ({
-  id: uuidv7(),
-  at: new Date().toISOString(),
-  pain: 5,
-  pattern: 'intermittent',
-  worse: { known: ['sitting'] },
-  treatments: ['tx-heat'],
-  note: 'benchmark entry',
-});
 
 interface Person {
   account: Account;
