@@ -20,6 +20,8 @@ export const domainErrorCodes = [
   'forbidden',
   'invite_unusable',
   'programme_refused',
+  // An early-stopped check (complete: false) whose answers do not already show an emergency.
+  'early_stop_refused',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -1,4 +1,12 @@
 export { Store, type DiaryQuery, type EpisodeSnapshot, type Page, type Written } from './store.ts';
+export {
+  changeKinds,
+  type Change,
+  type ChangeKind,
+  type ChangePage,
+  type HistoryItem,
+  type Versioned,
+} from './changes.ts';
 export { openStore, storeConfigFromEnv, describeStore, type StoreConfig } from './open.ts';
 export { dataDirFromEnv, defaultDataDir } from './data-dir.ts';
 export { StoreFileError } from './sqlite-file.ts';

@@ -185,6 +185,38 @@ export interface RateCountersTable {
   count: number;
 }
 
+/** The change feed: one row per record, its latest version or tombstone (migration 8; changes.ts). */
+export interface ChangeLogTable {
+  /** bigint: PostgreSQL returns it as text, SQLite as a number. */
+  seq: Generated<number | string>;
+  owner_id: string | null;
+  kind: string;
+  record_id: string;
+  episode_id: string | null;
+  /** `put` or `delete`. */
+  op: string;
+  version: number;
+  /** The record as the API returns it, JSON text; null for a tombstone. */
+  data: string | null;
+  /** 0 or 1. */
+  conflicted: Generated<number>;
+  at: string;
+}
+
+/** Versions a write replaced (migration 8; changes.ts). */
+export interface RecordHistoryTable {
+  seq: Generated<number | string>;
+  owner_id: string | null;
+  kind: string;
+  record_id: string;
+  episode_id: string | null;
+  version: number;
+  data: string;
+  /** 0 or 1: the write that replaced it had not seen it. */
+  conflicted: Generated<number>;
+  replaced_at: string;
+}
+
 export interface Database {
   episodes: EpisodesTable;
   assessments: AssessmentsTable;
@@ -205,6 +237,8 @@ export interface Database {
   auth_challenges: AuthChallengesTable;
   enrolment_links: EnrolmentLinksTable;
   rate_counters: RateCountersTable;
+  change_log: ChangeLogTable;
+  record_history: RecordHistoryTable;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  assessmentResult,
   diaryTimeProblems,
   exportFormat,
   exportSchemaVersion,
@@ -7,8 +8,6 @@ import {
   maxDiaryEntriesPerEpisode,
   onsetDateProblems,
   recordId,
-  triage,
-  isValidationError,
   type ExportDocument,
   type EpisodeExport,
   type FieldIssue,
@@ -26,6 +25,23 @@ import {
 } from '@unknot/core';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { canonicalJson } from './canonical-json.ts';
+import {
+  appendChange,
+  appendChanges,
+  changesSince,
+  currentVersion,
+  dropEpisode,
+  dropHistory,
+  historyOf,
+  lockEpisodeOwner,
+  lockOwner,
+  logErase,
+  type ChangeKind,
+  type ChangePage,
+  type ChangeWrite,
+  type HistoryItem,
+  type Versioned,
+} from './changes.ts';
 import type { Database, DialectName } from './schema.ts';
 import { asStorageError, isStorageFailure } from './storage-errors.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -59,13 +75,23 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** A write's outcome: the stored record, and whether this call created it (false for a retry). */
-export interface Written<T> {
-  record: T;
+/**
+ * A write's outcome: the stored record, its version (the one the write made, or the stored one for a retry that
+ * changed nothing), and whether this call created it (false for a retry or a replacement).
+ */
+export interface Written<T> extends Versioned<T> {
   created: boolean;
 }
 
 type ChildTable = 'assessments' | 'diary_entries' | 'session_logs' | 'check_ins';
+
+/** What each child table holds, as the change feed names it. */
+const childKind = {
+  assessments: 'assessment',
+  diary_entries: 'diary',
+  session_logs: 'session',
+  check_ins: 'check_in',
+} as const satisfies Record<ChildTable, ChangeKind>;
 
 const parse = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
 
@@ -115,8 +141,15 @@ function refuseProblems(what: string, problems: readonly FieldIssue[]): void {
   if (problems.length > 0) throw implausible(what, problems);
 }
 
-/** A few times the largest diary entry the API takes: room for the probe is room for a person's write. */
-const healthProbeBytes = 16 * 1024;
+/**
+ * Room for the probe is room for a person's write. A diary write touches about a dozen pages (the entry, its
+ * index, the episode's count, and its change-feed row with that table's indexes: changes.ts), so the probe spans
+ * more pages than that: a few times the largest diary entry the API takes.
+ */
+const healthProbeBytes = 64 * 1024;
+
+/** Records an import reads and writes per statement: well under both databases' limits on parameters. */
+const importChunk = 500;
 
 /** The child tables, in the order they are erased and exported (children before their episode). */
 const childTables = ['assessments', 'diary_entries', 'session_logs', 'check_ins'] as const;
@@ -225,6 +258,8 @@ export class Store {
     refuseProblems('episode', onsetDateProblems(input.onsetDate, this.#today(input.timeZone)));
     const request = canonicalJson(input);
     return this.#write(async (trx) => {
+      // A new episode has no owner yet; in clinic mode the care store gives it its patient (claimEpisode).
+      await lockOwner(trx, this.dialect, null);
       const now = this.#now().toISOString();
       const record: Episode = { ...input, status: 'active', createdAt: now, updatedAt: now };
       const inserted = await trx
@@ -241,9 +276,21 @@ export class Store {
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { record, created: true };
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+        const change: ChangeWrite = {
+          kind: 'episode',
+          id: record.id,
+          episodeId: record.id,
+          owner: null,
+          record,
+          at: now,
+        };
+        const { version } = await appendChange(trx, change);
+        return { record, version, created: true };
+      }
       return {
         record: await this.#existingEpisode(trx, input.id, request),
+        version: await currentVersion(trx, 'episode', input.id),
         created: false,
       };
     });
@@ -266,44 +313,77 @@ export class Store {
     return rows.map((r) => parse<Episode>(r));
   }
 
-  updateEpisode(id: string, patch: EpisodePatch): Promise<Episode> {
-    return this.#write(async (trx) => {
-      const row = await trx.selectFrom('episodes').select('data').where('id', '=', id).executeTakeFirst();
-      if (!row) throw notFound('episode', id);
-      const current = parse<Episode>(row);
-      // Absent fields stay as they are; zod marks them `undefined`, which must not overwrite a value.
-      const changes = Object.fromEntries(
-        Object.entries(patch).filter(([, v]) => v !== undefined),
-      ) as Partial<Episode>;
-      const record: Episode = { ...current, ...changes, updatedAt: this.#now().toISOString() };
-      if (changes.onsetDate !== undefined || changes.timeZone !== undefined) {
-        refuseProblems('episode', onsetDateProblems(record.onsetDate, this.#today(record.timeZone)));
-      }
-      await trx
-        .updateTable('episodes')
-        .set({
-          status: record.status,
-          updated_at: record.updatedAt,
-          data: JSON.stringify(record),
-          onset_date: record.onsetDate,
-          time_zone: record.timeZone,
-        })
-        .where('id', '=', id)
-        .execute();
-      return record;
-    });
+  /** Changes an episode and answers the record alone (the CLI's close); editEpisode also answers its version. */
+  async updateEpisode(id: string, patch: EpisodePatch, baseVersion?: number): Promise<Episode> {
+    return (await this.editEpisode(id, patch, baseVersion)).record;
+  }
+
+  /**
+   * Changes an episode: the write always applies (the last to arrive wins) and the version it replaces is kept in
+   * history, marked conflicted when `baseVersion` (the version the writer last saw) is older than the stored one.
+   * A patch that changes nothing (a retry) writes nothing and answers the stored version.
+   */
+  editEpisode(id: string, patch: EpisodePatch, baseVersion?: number): Promise<Versioned<Episode>> {
+    return this.#write(
+      async (trx) => {
+        const owner = await lockEpisodeOwner(trx, this.dialect, id);
+        const row = await trx.selectFrom('episodes').select('data').where('id', '=', id).executeTakeFirst();
+        if (owner === undefined || !row) throw notFound('episode', id);
+        const current = parse<Episode>(row);
+        // Absent fields stay as they are; zod marks them `undefined`, which must not overwrite a value.
+        const changes = Object.fromEntries(
+          Object.entries(patch).filter(([, v]) => v !== undefined),
+        ) as Partial<Episode>;
+        const at = this.#now().toISOString();
+        const record: Episode = { ...current, ...changes, updatedAt: at };
+        if (changes.onsetDate !== undefined || changes.timeZone !== undefined) {
+          refuseProblems('episode', onsetDateProblems(record.onsetDate, this.#today(record.timeZone)));
+        }
+        if (canonicalJson({ ...record, updatedAt: current.updatedAt }) === canonicalJson(current)) {
+          return { record: current, version: await currentVersion(trx, 'episode', id) };
+        }
+        await trx
+          .updateTable('episodes')
+          .set({
+            status: record.status,
+            updated_at: record.updatedAt,
+            data: JSON.stringify(record),
+            onset_date: record.onsetDate,
+            time_zone: record.timeZone,
+          })
+          .where('id', '=', id)
+          .execute();
+        const change: ChangeWrite = {
+          kind: 'episode',
+          id,
+          episodeId: id,
+          owner,
+          record,
+          at,
+          baseVersion,
+          replaced: current,
+        };
+        const { version } = await appendChange(trx, change);
+        return { record, version };
+      },
+      { atomic: true },
+    );
   }
 
   /** Deletes the episode and everything recorded under it. */
   async deleteEpisode(id: string): Promise<void> {
     await this.#write(
       async (trx) => {
+        const owner = await lockEpisodeOwner(trx, this.dialect, id);
+        if (owner === undefined) throw notFound('episode', id);
         // Children first and explicitly: correct even where a foreign-key cascade is switched off.
         for (const table of childTables) {
           await trx.deleteFrom(table).where('episode_id', '=', id).execute();
         }
-        const result = await trx.deleteFrom('episodes').where('id', '=', id).executeTakeFirst();
-        if (Number(result.numDeletedRows) === 0) throw notFound('episode', id);
+        await trx.deleteFrom('episodes').where('id', '=', id).execute();
+        await dropEpisode(trx, id);
+        const at = this.#now().toISOString();
+        await appendChange(trx, { kind: 'episode', id, episodeId: id, owner, record: null, at });
       },
       { atomic: true },
     );
@@ -312,15 +392,12 @@ export class Store {
 
   // Assessments
 
+  /**
+   * Stores a triage with the result computed here. An early stop (`complete: false`) is kept only when its
+   * answers already make an emergency certain (assessmentResult), so that finding reaches every device.
+   */
   async createAssessment(episodeId: string, input: AssessmentInput): Promise<Written<Assessment>> {
-    const outcome = triage(input.answers);
-    if (isValidationError(outcome)) {
-      throw new DomainError(
-        'validation_failed',
-        'The triage answers are incomplete or invalid; no result was given.',
-        outcome.fields.map((f) => ({ field: `answers.${f.field}`, problem: f.problem })),
-      );
-    }
+    const outcome = assessmentResult(input);
     const record: Assessment = {
       id: input.id,
       episodeId,
@@ -328,6 +405,8 @@ export class Store {
       answers: input.answers,
       result: outcome,
       rulesVersion: outcome.rulesVersion,
+      complete: input.complete ?? true,
+      unsure: input.unsure ?? [],
     };
     return this.#createChild('assessments', 'assessment', episodeId, record, record.at);
   }
@@ -350,11 +429,17 @@ export class Store {
     const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
     const data = JSON.stringify(record);
     return this.#write(async (trx) => {
+      // PostgreSQL needs the owner's lock before anything else (changes.ts); SQLite, with its single writer, needs
+      // no lock, and the count below returns the owner, which saves the hot write a statement.
+      const locked =
+        this.dialect === 'postgres' ? await lockEpisodeOwner(trx, this.dialect, episodeId) : null;
+      if (locked === undefined) throw notFound('episode', episodeId);
       if (!(await this.#insertChild(trx, 'diary_entries', episodeId, record, record.at, data))) {
         await this.#checkDiaryWrite(trx, episodeId, record);
         return this.#existingChild(trx, 'diary_entries', 'diary entry', record);
       }
       const episode = await this.#countNewDiaryEntry(trx, episodeId);
+      const owner = episode ? episode.owner_id : null;
       const problems = episode
         ? diaryTimeProblems(
             record.at,
@@ -362,7 +447,12 @@ export class Store {
             this.#now().toISOString(),
           )
         : [];
-      if (episode && problems.length === 0) return { record, created: true };
+      if (episode && problems.length === 0) {
+        const { version } = await this.#logNewChild(trx, 'diary_entries', episodeId, owner, record, () =>
+          this.#countDiary(trx, episodeId, -1),
+        );
+        return { record, version, created: true };
+      }
       // Refused: the entry (and its count) is taken back by statements, not a rollback, because in a group
       // commit a failed write's earlier statements stay (write-queue.ts).
       await trx.deleteFrom('diary_entries').where('id', '=', record.id).execute();
@@ -377,13 +467,13 @@ export class Store {
   }
 
   /**
-   * Counts a new diary entry in its episode if there is room, and returns the episode's onset date and time
-   * zone; nothing when the episode is full. One statement, compiled once.
+   * Counts a new diary entry in its episode if there is room, and returns the episode's onset date, time zone
+   * and owner; nothing when the episode is full. One statement, compiled once.
    */
   async #countNewDiaryEntry(
     trx: Kysely<Database>,
     episodeId: string,
-  ): Promise<{ onset_date: string; time_zone: string } | undefined> {
+  ): Promise<{ onset_date: string; time_zone: string; owner_id: string | null } | undefined> {
     let text = this.#countNewSql;
     if (text === undefined) {
       text = trx
@@ -391,11 +481,11 @@ export class Store {
         .set({ diary_count: sql<number>`diary_count + 1` })
         .where('id', '=', '')
         .where('diary_count', '<', sql.lit(maxDiaryEntriesPerEpisode))
-        .returning(['onset_date', 'time_zone'])
+        .returning(['onset_date', 'time_zone', 'owner_id'])
         .compile().sql;
       this.#countNewSql = text;
     }
-    const result = await trx.executeQuery<{ onset_date: string; time_zone: string }>(
+    const result = await trx.executeQuery<{ onset_date: string; time_zone: string; owner_id: string | null }>(
       CompiledQuery.raw(text, [episodeId]),
     );
     return result.rows[0];
@@ -439,42 +529,40 @@ export class Store {
     if (!existing) throw limitReached();
   }
 
-  /** Creates or replaces a diary entry (PUT): the same call twice leaves the same state. */
-  putDiaryEntry(episodeId: string, input: DiaryEntryInput): Promise<Written<DiaryEntry>> {
+  /**
+   * Creates or replaces a diary entry (PUT): the same call twice leaves the same state. A replacement keeps the
+   * entry it replaces in history (conflicted when `baseVersion` is older than the stored version).
+   */
+  putDiaryEntry(
+    episodeId: string,
+    input: DiaryEntryInput,
+    baseVersion?: number,
+  ): Promise<Written<DiaryEntry>> {
     const record: DiaryEntry = { ...input, at: utc(input.at), episodeId };
-    return this.#write(async (trx) => {
-      await this.#checkDiaryWrite(trx, episodeId, record);
-      const existing = await trx
-        .selectFrom('diary_entries')
-        .select(['episode_id'])
-        .where('id', '=', input.id)
-        .executeTakeFirst();
-      if (existing && existing.episode_id !== episodeId) {
-        throw new DomainError('conflict', `Diary entry ${input.id} belongs to another episode.`);
-      }
-      const values = { at: record.at, data: JSON.stringify(record) };
-      if (existing) await trx.updateTable('diary_entries').set(values).where('id', '=', input.id).execute();
-      else {
-        await trx
-          .insertInto('diary_entries')
-          .values({ id: input.id, episode_id: episodeId, ...values })
-          .execute();
-        await this.#countDiary(trx, episodeId, 1);
-      }
-      return { record, created: !existing };
+    return this.#putChild('diary_entries', 'Diary entry', episodeId, record, record.at, baseVersion, {
+      check: (trx) => this.#checkDiaryWrite(trx, episodeId, record),
+      inserted: (trx) => this.#countDiary(trx, episodeId, 1),
     });
   }
 
   async deleteDiaryEntry(episodeId: string, entryId: string): Promise<void> {
-    await this.#write(async (trx) => {
-      const result = await trx
-        .deleteFrom('diary_entries')
-        .where('id', '=', entryId)
-        .where('episode_id', '=', episodeId)
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound('diary entry', entryId);
-      await this.#countDiary(trx, episodeId, -1);
-    });
+    await this.#write(
+      async (trx) => {
+        const owner = await lockEpisodeOwner(trx, this.dialect, episodeId);
+        const result = await trx
+          .deleteFrom('diary_entries')
+          .where('id', '=', entryId)
+          .where('episode_id', '=', episodeId)
+          .executeTakeFirst();
+        if (owner === undefined || Number(result.numDeletedRows) === 0)
+          throw notFound('diary entry', entryId);
+        await this.#countDiary(trx, episodeId, -1);
+        await dropHistory(trx, 'diary', entryId);
+        const at = this.#now().toISOString();
+        await appendChange(trx, { kind: 'diary', id: entryId, episodeId, owner, record: null, at });
+      },
+      { atomic: true },
+    );
     await this.#scrub();
   }
 
@@ -542,13 +630,25 @@ export class Store {
   // Sessions
 
   createSessionLog(episodeId: string, input: SessionLogInput): Promise<Written<SessionLog>> {
-    const record: SessionLog = {
-      ...input,
-      startedAt: utc(input.startedAt),
-      endedAt: utc(input.endedAt),
-      episodeId,
-    };
+    const record = this.#sessionRecord(episodeId, input);
     return this.#createChild('session_logs', 'session', episodeId, record, record.startedAt);
+  }
+
+  /**
+   * Creates or replaces a session log (PUT): how a session started on one device (`inProgress`) is finished
+   * later under the same id. Versions and history as putDiaryEntry.
+   */
+  putSessionLog(
+    episodeId: string,
+    input: SessionLogInput,
+    baseVersion?: number,
+  ): Promise<Written<SessionLog>> {
+    const record = this.#sessionRecord(episodeId, input);
+    return this.#putChild('session_logs', 'Session log', episodeId, record, record.startedAt, baseVersion);
+  }
+
+  #sessionRecord(episodeId: string, input: SessionLogInput): SessionLog {
+    return { ...input, startedAt: utc(input.startedAt), endedAt: utc(input.endedAt), episodeId };
   }
 
   listSessionLogs(episodeId: string): Promise<SessionLog[]> {
@@ -601,47 +701,78 @@ export class Store {
     });
     return this.#write(
       async (trx) => {
+        // Imported episodes have no owner yet, as a new one (createEpisode).
+        await lockOwner(trx, this.dialect, null);
+        const at = this.#now().toISOString();
         const counts = { created: 0, unchanged: 0 };
-        const put = async (
+        const created: Parameters<typeof appendChanges>[1][number][] = [];
+        /**
+         * Stores the records not yet stored and checks the others are the same, a chunk at a time: an export of a
+         * long recovery holds 10,000 diary entries, and two statements per chunk cost far less than two per record.
+         */
+        const put = async <R extends { id: string }>(
           table: 'episodes' | ChildTable,
           what: string,
-          record: { id: string },
-          values: Record<string, string>,
+          records: readonly R[],
+          values: (record: R) => Record<string, string>,
+          episodeId: string,
         ) => {
-          const existing = await trx
-            .selectFrom(table)
-            .select('data')
-            .where('id', '=', record.id)
-            .executeTakeFirst();
-          if (!existing) {
+          const kind = table === 'episodes' ? 'episode' : childKind[table];
+          for (let start = 0; start < records.length; start += importChunk) {
+            const chunk = records.slice(start, start + importChunk);
+            const stored = await trx
+              .selectFrom(table)
+              .select(['id', 'data'])
+              .where(
+                'id',
+                'in',
+                chunk.map((r) => r.id),
+              )
+              .execute();
+            const storedData = new Map(stored.map((row) => [row.id, row.data]));
+            const fresh = chunk.filter((record) => {
+              const data = storedData.get(record.id);
+              if (data === undefined) return true;
+              if (canonicalJson(JSON.parse(data)) !== canonicalJson(record)) {
+                throw new DomainError(
+                  'conflict',
+                  `The ${what} ${record.id} is already stored with different content; nothing was imported. ` +
+                    'Delete it (or everything) first to replace it with the exported one.',
+                );
+              }
+              counts.unchanged += 1;
+              return false;
+            });
+            if (fresh.length === 0) continue;
             await trx
               .insertInto(table)
-              .values({ id: record.id, data: JSON.stringify(record), ...values })
+              .values(fresh.map((r) => ({ id: r.id, data: JSON.stringify(r), ...values(r) })))
               .execute();
-            counts.created += 1;
-          } else if (canonicalJson(JSON.parse(existing.data)) === canonicalJson(record)) {
-            counts.unchanged += 1;
-          } else {
-            throw new DomainError(
-              'conflict',
-              `The ${what} ${record.id} is already stored with different content; nothing was imported. ` +
-                'Delete it (or everything) first to replace it with the exported one.',
-            );
+            for (const record of fresh)
+              created.push({ kind, id: record.id, episodeId, owner: null, record, at });
+            counts.created += fresh.length;
           }
         };
         for (const { episode, assessments, diary, sessions, checkIns } of document.episodes) {
           const { status, createdAt, updatedAt, ...input } = episode;
-          await put('episodes', 'episode', episode, {
-            status,
-            created_at: createdAt,
-            updated_at: updatedAt,
-            request: canonicalJson(input),
-            onset_date: episode.onsetDate,
-            time_zone: episode.timeZone,
-          });
+          await put(
+            'episodes',
+            'episode',
+            [episode],
+            () => ({
+              status,
+              created_at: createdAt,
+              updated_at: updatedAt,
+              request: canonicalJson(input),
+              onset_date: episode.onsetDate,
+              time_zone: episode.timeZone,
+            }),
+            episode.id,
+          );
           const child = { episode_id: episode.id };
-          for (const r of assessments) await put('assessments', 'assessment', r, { ...child, at: utc(r.at) });
-          for (const r of diary) await put('diary_entries', 'diary entry', r, { ...child, at: utc(r.at) });
+          const atColumn = (r: { at: string }) => ({ ...child, at: utc(r.at) });
+          await put('assessments', 'assessment', assessments, atColumn, episode.id);
+          await put('diary_entries', 'diary entry', diary, atColumn, episode.id);
           await trx
             .updateTable('episodes')
             .set((eb) => ({
@@ -652,26 +783,64 @@ export class Store {
             }))
             .where('id', '=', episode.id)
             .execute();
-          for (const r of sessions)
-            await put('session_logs', 'session', r, { ...child, started_at: utc(r.startedAt) });
-          for (const r of checkIns) await put('check_ins', 'check-in', r, { ...child, at: utc(r.at) });
+          const startedAt = (r: { startedAt: string }) => ({ ...child, started_at: utc(r.startedAt) });
+          await put('session_logs', 'session', sessions, startedAt, episode.id);
+          await put('check_ins', 'check-in', checkIns, atColumn, episode.id);
         }
+        await appendChanges(trx, created);
         return counts;
       },
       { atomic: true },
     );
   }
 
-  /** Erases every record (episodes and all under them); what is deleted is scrubbed from the file. */
-  async eraseAll(): Promise<void> {
+  /**
+   * Erases every record (episodes and all under them), or in clinic mode one patient's (`owner`); what is
+   * deleted is scrubbed from the file. The change feed keeps one `erase` change in their place (changes.ts).
+   */
+  async eraseAll(options: { owner?: string | undefined } = {}): Promise<void> {
+    const owner = options.owner ?? null;
     await this.#write(
       async (trx) => {
-        for (const table of childTables) await trx.deleteFrom(table).execute();
-        await trx.deleteFrom('episodes').execute();
+        await lockOwner(trx, this.dialect, owner);
+        const episodes = trx
+          .selectFrom('episodes')
+          .select('id')
+          .where('owner_id', '=', owner ?? '');
+        for (const table of childTables) {
+          await (
+            owner === null ? trx.deleteFrom(table) : trx.deleteFrom(table).where('episode_id', 'in', episodes)
+          ).execute();
+        }
+        await (
+          owner === null
+            ? trx.deleteFrom('episodes')
+            : trx.deleteFrom('episodes').where('owner_id', '=', owner)
+        ).execute();
+        // A patient's PEG answers are theirs, like their diary: erased with it. The programme is the clinician's
+        // assignment and the access log the clinic's duty (docs/clinic.md): those stay.
+        if (owner !== null) await trx.deleteFrom('peg_scores').where('patient_id', '=', owner).execute();
+        await logErase(trx, owner, this.#now().toISOString());
       },
       { atomic: true },
     );
     await this.#scrub();
+  }
+
+  // Sync
+
+  /**
+   * The changes after `cursor`, oldest first, at most `limit` (1–1000). `owner` limits them to one patient's
+   * records (clinic mode); without it, every change (personal mode).
+   */
+  changesSince(cursor: string | undefined, limit: number, owner?: string): Promise<ChangePage> {
+    return changesSince(this.db, { cursor, limit, owner });
+  }
+
+  /** The versions writes replaced under an episode (its own and its records'), newest first. */
+  async history(episodeId: string): Promise<HistoryItem[]> {
+    await this.#requireEpisode(this.db, episodeId);
+    return historyOf(this.db, episodeId);
   }
 
   // Shared machinery
@@ -688,10 +857,96 @@ export class Store {
     time: string,
   ): Promise<Written<T>> {
     const data = JSON.stringify(record);
-    return this.#write(async (trx) =>
-      (await this.#insertChild(trx, table, episodeId, record, time, data))
-        ? { record, created: true }
-        : this.#existingChild(trx, table, what, record),
+    return this.#write(async (trx) => {
+      const owner = await lockEpisodeOwner(trx, this.dialect, episodeId);
+      if (owner === undefined) throw notFound('episode', episodeId);
+      if (!(await this.#insertChild(trx, table, episodeId, record, time, data))) {
+        return this.#existingChild(trx, table, what, record);
+      }
+      const { version } = await this.#logNewChild(trx, table, episodeId, owner, record);
+      return { record, version, created: true };
+    });
+  }
+
+  /**
+   * Appends the change of a child just inserted by a write that is not atomic (the group commit's single
+   * writes). Should the append fail, the insert is taken back by statements (as a refused diary entry is), so
+   * the record can never be stored without its change.
+   */
+  async #logNewChild(
+    trx: Kysely<Database>,
+    table: ChildTable,
+    episodeId: string,
+    owner: string | null,
+    record: { id: string },
+    undo?: () => Promise<unknown>,
+  ): Promise<{ version: number }> {
+    const at = this.#now().toISOString();
+    try {
+      return await appendChange(trx, { kind: childKind[table], id: record.id, episodeId, owner, record, at });
+    } catch (error) {
+      await trx.deleteFrom(table).where('id', '=', record.id).execute();
+      await undo?.();
+      throw error;
+    }
+  }
+
+  /**
+   * Creates or replaces a child record by id (PUT). The same body again writes nothing and answers the stored
+   * version; another body replaces it, keeping the replaced one in history. `check` runs first (the diary's
+   * dates and ceiling); `inserted` after a new record is inserted (the diary's count).
+   */
+  #putChild<T extends { id: string }>(
+    table: Exclude<ChildTable, 'assessments' | 'check_ins'>,
+    what: string,
+    episodeId: string,
+    record: T,
+    time: string,
+    baseVersion: number | undefined,
+    hooks: {
+      check?: (trx: Kysely<Database>) => Promise<void>;
+      inserted?: (trx: Kysely<Database>) => Promise<unknown>;
+    } = {},
+  ): Promise<Written<T>> {
+    const kind = childKind[table];
+    const timeColumn = table === 'session_logs' ? 'started_at' : 'at';
+    return this.#write(
+      async (trx) => {
+        const owner = await lockEpisodeOwner(trx, this.dialect, episodeId);
+        if (owner === undefined) throw notFound('episode', episodeId);
+        await hooks.check?.(trx);
+        const existing = await trx
+          .selectFrom(table)
+          .select(['episode_id', 'data'])
+          .where('id', '=', record.id)
+          .executeTakeFirst();
+        if (existing && existing.episode_id !== episodeId) {
+          throw new DomainError('conflict', `${what} ${record.id} belongs to another episode.`);
+        }
+        const stored = existing ? parse<T>(existing) : undefined;
+        if (existing && canonicalJson(stored) === canonicalJson(record)) {
+          return { record: stored as T, version: await currentVersion(trx, kind, record.id), created: false };
+        }
+        const data = JSON.stringify(record);
+        if (existing) {
+          await trx
+            .updateTable(table)
+            .set({ [timeColumn]: time, data })
+            .where('id', '=', record.id)
+            .execute();
+        } else {
+          await trx
+            .insertInto(table)
+            .values({ id: record.id, episode_id: episodeId, [timeColumn]: time, data })
+            .execute();
+          await hooks.inserted?.(trx);
+        }
+        const at = this.#now().toISOString();
+        const change = { kind, id: record.id, episodeId, owner, record, at, baseVersion, replaced: stored };
+        const { version } = await appendChange(trx, change);
+        return { record, version, created: !existing };
+      },
+      { atomic: true },
     );
   }
 
@@ -728,7 +983,11 @@ export class Store {
     if (canonicalJson(JSON.parse(existing.data)) !== canonicalJson(record)) {
       throw new DomainError('conflict', `A ${what} with this id already exists with a different body.`);
     }
-    return { record: parse<T>(existing), created: false };
+    return {
+      record: parse<T>(existing),
+      version: await currentVersion(trx, childKind[table], record.id),
+      created: false,
+    };
   }
 
   /**

@@ -5,7 +5,9 @@ import { migrate, MigrationHistoryError } from '../src/migrate.ts';
 import { migrationSteps } from '../src/migrations/index.ts';
 import { dialects, type TestDatabase } from './databases.ts';
 import { expectDomainError } from './expect-domain-error.ts';
-import { makeDiaryEntry, makeEpisode } from './factories.ts';
+import { SqlCareStore } from '../src/clinic/care-store.ts';
+import { SqlIdentityStore } from '../src/clinic/identity-store.ts';
+import { makeAssessment, makeDiaryEntry, makeEpisode, makeSessionLog } from './factories.ts';
 
 for (const dialect of dialects) {
   describe.skipIf(!dialect.enabled)(`migrations (${dialect.name})`, () => {
@@ -83,6 +85,60 @@ for (const dialect of dialects) {
         (await store.createDiaryEntry(episode.id, makeDiaryEntry({ at: '2026-11-19T15:30:00.000Z' })))
           .created,
       ).toBe(true);
+      await store.close();
+    });
+
+    // Why: a server upgraded to step 8 must offer the records it already holds to a client's first pull.
+    it('step 8 puts every record already stored into the change feed at version 1', async () => {
+      const store = await openStore(database.config);
+      const identity = new SqlIdentityStore(store.db, store.dialect);
+      const care = new SqlCareStore(store.db, store.dialect);
+      const { record: episode } = await store.createEpisode(makeEpisode());
+      const diary = (await store.createDiaryEntry(episode.id, makeDiaryEntry())).record;
+      const assessment = (await store.createAssessment(episode.id, makeAssessment())).record;
+      const session = (await store.createSessionLog(episode.id, makeSessionLog())).record;
+      const clinic = await identity.createClinic('Riverside');
+      const clinician = await identity.createAccount({
+        role: 'clinician',
+        clinicId: clinic.id,
+        displayName: 'C',
+      });
+      const patient = await identity.createAccount({ role: 'patient', displayName: 'P' });
+      const programme = (items: number) =>
+        care.assignProgramme({
+          patientId: patient.id,
+          clinicianId: clinician.id,
+          items: [{ entryId: 'ex-walking', timesPerWeek: items }],
+          ...(items === 5 ? { note: 'Walk after lunch' } : {}),
+        });
+      await programme(3);
+      const current = await programme(5);
+      const peg = await care.addPegScore({
+        id: makeDiaryEntry().id,
+        patientId: patient.id,
+        at: new Date().toISOString(),
+        pain: 4,
+        enjoyment: 5,
+        activity: 6,
+      });
+      // Back to a database of step 7 with these records in it.
+      await sql`drop table change_log`.execute(store.db);
+      await sql`drop table record_history`.execute(store.db);
+      await store.db.deleteFrom('unknot_migrations').where('step', '=', 8).execute();
+      expect(await migrate(store.db, store.dialect)).toEqual({ applied: ['0008-change-log'] });
+
+      const { changes } = await store.changesSince(undefined, 100);
+      expect(changes.map((c) => [c.kind, c.id, c.op, c.version])).toEqual([
+        ['episode', episode.id, 'put', 1],
+        ['assessment', assessment.id, 'put', 1],
+        ['diary', diary.id, 'put', 1],
+        ['session', session.id, 'put', 1],
+        ['programme', current.id, 'put', 1],
+        ['peg', peg.id, 'put', 1],
+      ]);
+      expect(changes.map((c) => c.record)).toEqual([episode, assessment, diary, session, current, peg]);
+      // The feed then goes on from there.
+      expect((await store.putDiaryEntry(episode.id, { ...diary, pain: 1 })).version).toBe(2);
       await store.close();
     });
 

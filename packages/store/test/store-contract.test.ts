@@ -26,7 +26,7 @@ for (const dialect of dialects) {
         // Key order must not matter: a client may serialise the same body differently on retry.
         const reordered = Object.fromEntries(Object.entries(input).reverse()) as typeof input;
         const second = await t.store.createEpisode(reordered);
-        expect(second).toEqual({ record: first.record, created: false });
+        expect(second).toEqual({ record: first.record, version: 1, created: false });
         expect(await t.store.listEpisodes()).toHaveLength(1);
       });
 
@@ -205,14 +205,20 @@ for (const dialect of dialects) {
         await expectDomainError(t.store.deleteDiaryEntry(episodeId, input.id), 'not_found');
       });
 
-      it('acknowledges 300 concurrent writes, all stored once, and retries change nothing', async () => {
-        const inputs = Array.from({ length: 300 }, () => makeDiaryEntry());
-        const results = await Promise.all(inputs.map((e) => t.store.createDiaryEntry(episodeId, e)));
-        expect(results.every((r) => r.created)).toBe(true);
-        const retries = await Promise.all(inputs.map((e) => t.store.createDiaryEntry(episodeId, e)));
-        expect(retries.every((r) => !r.created)).toBe(true);
-        expect((await t.store.listDiary(episodeId, { limit: 1000 })).items).toHaveLength(300);
-      });
+      // On PostgreSQL one person's writes commit one at a time (the change feed's lock, changes.ts), so a burst
+      // of hundreds takes a while on a busy machine.
+      it(
+        'acknowledges 300 concurrent writes, all stored once, and retries change nothing',
+        { timeout: 120_000 },
+        async () => {
+          const inputs = Array.from({ length: 300 }, () => makeDiaryEntry());
+          const results = await Promise.all(inputs.map((e) => t.store.createDiaryEntry(episodeId, e)));
+          expect(results.every((r) => r.created)).toBe(true);
+          const retries = await Promise.all(inputs.map((e) => t.store.createDiaryEntry(episodeId, e)));
+          expect(retries.every((r) => !r.created)).toBe(true);
+          expect((await t.store.listDiary(episodeId, { limit: 1000 })).items).toHaveLength(300);
+        },
+      );
 
       it('one conflicting write in a batch does not undo the others', async () => {
         const taken = makeDiaryEntry();
@@ -228,19 +234,23 @@ for (const dialect of dialects) {
     });
 
     describe('episode snapshot', () => {
-      it('gathers the episode, every diary entry (past one page), assessments and sessions', async () => {
-        const episode = makeEpisode();
-        await t.store.createEpisode(episode);
-        const entries = Array.from({ length: 1005 }, () => makeDiaryEntry());
-        await Promise.all(entries.map((e) => t.store.createDiaryEntry(episode.id, e)));
-        await t.store.createAssessment(episode.id, makeAssessment());
-        await t.store.createSessionLog(episode.id, makeSessionLog());
-        const snapshot = await t.store.episodeSnapshot(episode.id);
-        expect(snapshot.episode.id).toBe(episode.id);
-        expect(snapshot.diary).toHaveLength(1005);
-        expect(snapshot.assessments).toHaveLength(1);
-        expect(snapshot.sessions).toHaveLength(1);
-      });
+      it(
+        'gathers the episode, every diary entry (past one page), assessments and sessions',
+        { timeout: 120_000 },
+        async () => {
+          const episode = makeEpisode();
+          await t.store.createEpisode(episode);
+          const entries = Array.from({ length: 1005 }, () => makeDiaryEntry());
+          await Promise.all(entries.map((e) => t.store.createDiaryEntry(episode.id, e)));
+          await t.store.createAssessment(episode.id, makeAssessment());
+          await t.store.createSessionLog(episode.id, makeSessionLog());
+          const snapshot = await t.store.episodeSnapshot(episode.id);
+          expect(snapshot.episode.id).toBe(episode.id);
+          expect(snapshot.diary).toHaveLength(1005);
+          expect(snapshot.assessments).toHaveLength(1);
+          expect(snapshot.sessions).toHaveLength(1);
+        },
+      );
     });
 
     describe('check-ins', () => {

@@ -45,6 +45,8 @@ describe('weeklyAdherence', () => {
   it.each([
     ['stopped early', { stoppedEarly: true }],
     ['every step skipped', { stepsCompleted: 0 }],
+    // Another device is still running it: it has not been done yet.
+    ['still in progress', { inProgress: true }],
   ])('does not count a session %s', (_what, overrides) => {
     const logs = [log('tx-heat', '2026-11-03T08:00:00.000Z', overrides)];
     expect(weeklyAdherence(programme, logs, weekStart, 'Europe/London').items[1]?.done).toBe(0);

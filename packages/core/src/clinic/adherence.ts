@@ -6,11 +6,14 @@
  */
 import { addDays, daysBetween, localDate } from '../calendar.ts';
 import { timedProtocolIds } from '../session/index.ts';
-import type { SessionLog } from '../records/index.ts';
+import { isEndedSession, type SessionLog } from '../records/session-log.ts';
 import type { ProgrammeItemInput } from './programme.ts';
 
 /** The session-log fields adherence reads. */
-export type AdherenceLog = Pick<SessionLog, 'protocolId' | 'startedAt' | 'stoppedEarly' | 'stepsCompleted'>;
+export type AdherenceLog = Pick<
+  SessionLog,
+  'protocolId' | 'startedAt' | 'stoppedEarly' | 'stepsCompleted' | 'inProgress'
+>;
 
 export interface ItemAdherence {
   readonly entryId: string;
@@ -43,11 +46,11 @@ export function mondayOf(date: string): string {
 const trackedIds: ReadonlySet<string> = new Set(timedProtocolIds);
 
 /**
- * A session counts when it ran to the end: not stopped early, and at least one step done (a session whose every
- * step was skipped is not completed; see session/completed.ts).
+ * A session counts when it ran to the end: not still running, not stopped early, and at least one step done (a
+ * session whose every step was skipped is not completed; see session/completed.ts).
  */
 function completed(log: AdherenceLog): boolean {
-  return !log.stoppedEarly && log.stepsCompleted > 0;
+  return isEndedSession(log) && !log.stoppedEarly && log.stepsCompleted > 0;
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './check-in.ts';
 export { knowledgeId } from './knowledge-id.ts';
 export * from './export.ts';
 export * from './plausible-dates.ts';
+export { assessmentResult } from './assessment-result.ts';

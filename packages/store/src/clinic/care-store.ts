@@ -11,6 +11,7 @@ import type {
   PegScoresTable,
   ProgrammesTable,
 } from '../schema.ts';
+import { appendChange, claimEpisode, lockOwner } from '../changes.ts';
 import { asStorageError } from '../storage-errors.ts';
 import { SqlIdentityStore } from './identity-store.ts';
 import type {
@@ -365,17 +366,20 @@ export class SqlCareStore implements CareStore {
    * `not_found` like a missing one: a patient retrying a create with another's episode id learns nothing.
    */
   async setEpisodeOwner(episodeId: string, patientId: string): Promise<void> {
-    const result = await this.#write(
-      this.#db
+    await this.#transaction(async (trx) => {
+      await lockOwner(trx, this.#dialect, patientId);
+      const result = await trx
         .updateTable('episodes')
         .set({ owner_id: patientId })
         .where('id', '=', episodeId)
         .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', patientId)]))
-        .executeTakeFirst(),
-    );
-    if (Number(result.numUpdatedRows) === 0) {
-      throw new DomainError('not_found', `No episode with id ${episodeId}.`);
-    }
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        throw new DomainError('not_found', `No episode with id ${episodeId}.`);
+      }
+      // Its changes were logged without an owner: they join the patient's feed now.
+      await claimEpisode(trx, episodeId, patientId);
+    });
   }
 
   /** The owner's id; null for an episode without one (personal mode); undefined when there is no such episode. */
@@ -402,7 +406,10 @@ export class SqlCareStore implements CareStore {
 
   // Programmes
 
-  /** A new programme replaces the current one; earlier ones stay as the history of what was assigned. */
+  /**
+   * A new programme replaces the current one; earlier ones stay as the history of what was assigned. In the
+   * change feed the replaced one is deleted, so a client holds exactly the current programme.
+   */
   async assignProgramme(input: Omit<Programme, 'id' | 'createdAt'>): Promise<Programme> {
     const row: Selectable<ProgrammesTable> = {
       id: uuidv7(),
@@ -411,8 +418,24 @@ export class SqlCareStore implements CareStore {
       created_at: this.#stamp(),
       data: JSON.stringify({ items: input.items, ...(input.note === undefined ? {} : { note: input.note }) }),
     };
-    await this.#write(this.#db.insertInto('programmes').values(row).execute());
-    return toProgramme(row);
+    const programme = toProgramme(row);
+    await this.#transaction(async (trx) => {
+      const owner = input.patientId;
+      await lockOwner(trx, this.#dialect, owner);
+      await trx.insertInto('programmes').values(row).execute();
+      const replaced = await trx
+        .selectFrom('change_log')
+        .select('record_id')
+        .where('owner_id', '=', owner)
+        .where('kind', '=', 'programme')
+        .where('op', '=', 'put')
+        .execute();
+      const change = { kind: 'programme', episodeId: null, owner, at: row.created_at } as const;
+      for (const { record_id } of replaced)
+        await appendChange(trx, { ...change, id: record_id, record: null });
+      await appendChange(trx, { ...change, id: programme.id, record: programme });
+    });
+    return programme;
   }
 
   /** The latest assigned. Ids are UUIDv7 (time-ordered), so two made in the same millisecond still order. */
@@ -443,14 +466,27 @@ export class SqlCareStore implements CareStore {
       enjoyment: input.enjoyment,
       activity: input.activity,
     };
-    const inserted = await this.#write(
-      this.#db
+    const added = await this.#transaction(async (trx) => {
+      await lockOwner(trx, this.#dialect, row.patient_id);
+      const inserted = await trx
         .insertInto('peg_scores')
         .values(row)
         .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst(),
-    );
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return toPeg(row);
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      const at = this.#stamp();
+      const change = {
+        kind: 'peg',
+        id: row.id,
+        episodeId: null,
+        owner: row.patient_id,
+        record: toPeg(row),
+        at,
+      } as const;
+      await appendChange(trx, change);
+      return true;
+    });
+    if (added) return toPeg(row);
     const existing = toPeg(
       await this.#db
         .selectFrom('peg_scores')

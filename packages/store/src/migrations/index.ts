@@ -7,6 +7,7 @@ import * as step0004 from './0004-diary-count.ts';
 import * as step0005 from './0005-episode-dates.ts';
 import * as step0006 from './0006-clinic-identity.ts';
 import * as step0007 from './0007-clinic-care.ts';
+import * as step0008 from './0008-change-log.ts';
 
 export interface MigrationStep {
   step: number;
@@ -26,4 +27,5 @@ export const migrationSteps: readonly MigrationStep[] = [
   { step: 5, name: '0005-episode-dates', up: step0005.up },
   { step: 6, name: '0006-clinic-identity', up: step0006.up },
   { step: 7, name: '0007-clinic-care', up: step0007.up },
+  { step: 8, name: '0008-change-log', up: step0008.up },
 ];
