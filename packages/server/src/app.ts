@@ -7,7 +7,9 @@ import type { Store } from '@unknot/store';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandling, routeNotFound } from './error-handler.ts';
+import { changesRoutes } from './routes/changes.ts';
 import { episodeRoutes } from './routes/episodes.ts';
+import { instanceRoutes } from './routes/instance.ts';
 import { planRoutes } from './routes/plan.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { dataRoutes } from './routes/data.ts';
@@ -133,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(summaryRoutes, { store: options.store });
       await api.register(dataRoutes, { store: options.store });
+      await api.register(changesRoutes, { store: options.store, clinic: options.clinic !== undefined });
+      await api.register(instanceRoutes, { clinic: options.clinic !== undefined });
       if (options.clinic) {
         // Loaded in clinic mode only: passkeys and argon2 are no part of personal mode's start.
         const { clinicRoutes } = await import('./clinic/routes/index.ts');

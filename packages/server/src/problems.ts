@@ -21,6 +21,7 @@ export const problemTypes = {
   forbidden: { status: 403, title: 'Not yours to see or change' },
   invite_unusable: { status: 410, title: 'The invite or enrolment link is used, expired or unknown' },
   programme_refused: { status: 422, title: 'The programme breaks a clinical rule' },
+  early_stop_refused: { status: 422, title: 'A check stopped early must show an emergency' },
   // Protocol errors (HTTP itself).
   malformed_json: { status: 400, title: 'The body is not valid JSON' },
   bad_request: { status: 400, title: 'The request is malformed' },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 /** Path parameters: ids are UUIDv7, so a malformed id is a 400 that says so, not a 404. */
 export const episodeParams = z.strictObject({ id: recordId });
 export const diaryEntryParams = z.strictObject({ id: recordId, entryId: recordId });
+export const sessionLogParams = z.strictObject({ id: recordId, sessionId: recordId });
 
 /** The problem document of every error response, for the OpenAPI document. */
 export const problemSchema = z

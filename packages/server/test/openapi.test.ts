@@ -21,6 +21,7 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/v1/changes',
         '/api/v1/data',
         '/api/v1/episodes',
         '/api/v1/episodes/{id}',
@@ -28,6 +29,8 @@ describe('OpenAPI', () => {
         '/api/v1/episodes/{id}/diary',
         '/api/v1/episodes/{id}/diary/{entryId}',
         '/api/v1/episodes/{id}/sessions',
+        '/api/v1/episodes/{id}/sessions/{sessionId}',
+        '/api/v1/episodes/{id}/history',
         '/api/v1/episodes/{id}/check-ins',
         '/api/v1/episodes/{id}/plan',
         '/api/v1/episodes/{id}/plan.ics',
@@ -38,6 +41,7 @@ describe('OpenAPI', () => {
         '/api/v1/export',
         '/api/v1/healthz',
         '/api/v1/import',
+        '/api/v1/instance',
         '/api/v1/knowledge',
         '/api/v1/knowledge/{id}',
         '/api/v1/questionnaire',

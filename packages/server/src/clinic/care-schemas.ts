@@ -130,6 +130,7 @@ const painSchema = z.object({
   baseline: z.number().nullable(),
   latest: z.number().nullable(),
   changePoints: z.number().nullable(),
+  series: z.array(z.number().nullable()).describe('Worst rating per day, the last 14 days, oldest first'),
 });
 
 /** One row of a clinician's patient list: everything the dashboard shows of a patient, in one request. */
@@ -143,6 +144,10 @@ export const patientRowSchema = z
     peg: pegTrendSchema.nullable(),
     adherence: adherenceSchema.nullable(),
     escalations: z.array(escalationSchema),
+    lastActivityAt: z
+      .string()
+      .nullable()
+      .describe('The newest diary entry, finished session, check-in, check or PEG'),
   })
   .meta({ id: 'PatientRow' });
 

@@ -1,6 +1,7 @@
 import {
   analyse,
   diaryEscalations,
+  isEndedSession,
   localDate,
   mondayOf,
   pegTrend,
@@ -34,8 +35,12 @@ export interface PatientFigures {
     baseline: number | null;
     latest: number | null;
     changePoints: number | null;
+    /** The worst rating of each of the last days (null: none that day), oldest first: the list's sparkline. */
+    series: (number | null)[];
   } | null;
   peg: PegTrend | null;
+  /** The newest thing the patient recorded (diary, finished session, check-in, check, PEG), or null. */
+  lastActivityAt: string | null;
   adherence: WeeklyAdherence | null;
   escalations: { id: string; level: string; title: string; since: string; protocolId?: string }[];
 }
@@ -104,7 +109,14 @@ async function fingerprintsOf(store: Store, episodeIds: string[]): Promise<Map<s
 }
 
 /** The figures of a patient's episode that come from their records: everything but name and PEG. */
-type EpisodeFigures = Pick<PatientFigures, 'pain' | 'adherence' | 'escalations'>;
+type EpisodeFigures = Pick<PatientFigures, 'pain' | 'adherence' | 'escalations' | 'lastActivityAt'>;
+
+/** How many days of worst ratings a row carries for its sparkline: two weeks, the span of the plan's phases. */
+const seriesDays = 14;
+
+/** The later of two UTC instants (stored in one ISO form, so text order is time order), either may be null. */
+const later = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null || a >= b ? a : b;
 
 /**
  * Figures already worked out, by a hash of everything they are computed from (the episode, today, the programme
@@ -134,11 +146,20 @@ function episodeFigures(
   const diary = rows.diary.map((data) => JSON.parse(data) as DiaryEntry);
   const sessions = rows.sessions.map((data) => JSON.parse(data) as SessionLog);
   const analysis = analyse(diary, episode, today);
+  const checkIns = rows.checkIns.map((data) => JSON.parse(data) as CheckInRecord);
+  const assessments = rows.assessments.map((data) => JSON.parse(data) as Assessment);
+  // "No activity for 7 days" sorts a patient up the list: an in-progress session is activity only once it ends.
+  const lastActivityAt = [
+    ...diary.map((e) => e.at),
+    ...sessions.filter(isEndedSession).map((s) => s.endedAt),
+    ...checkIns.map((c) => c.at),
+    ...assessments.map((a) => a.at),
+  ].reduce<string | null>((newest, at) => later(newest, new Date(at).toISOString()), null);
   const escalations = diaryEscalations({
     analysis,
     sessions,
-    assessments: rows.assessments.map((data) => JSON.parse(data) as Assessment),
-    checkIns: rows.checkIns.map((data) => JSON.parse(data) as CheckInRecord),
+    assessments,
+    checkIns,
   });
   return {
     pain: {
@@ -147,7 +168,9 @@ function episodeFigures(
       baseline: analysis.baseline?.value ?? null,
       latest: analysis.latest?.value ?? null,
       changePoints: analysis.change?.points ?? null,
+      series: analysis.days.slice(-seriesDays).map((d) => d.worst),
     },
+    lastActivityAt,
     adherence: items ? weeklyAdherence({ items }, sessions, mondayOf(today), episode.timeZone) : null,
     escalations: escalations.map((e) => ({
       id: e.id,
@@ -265,6 +288,10 @@ export async function caseloadFigures(
     known.set(id, fromRecords);
   }
 
+  const lastPegAt = (patientId: string): string | null => {
+    const at = pegs.get(patientId)?.at(-1)?.at;
+    return at === undefined ? null : new Date(at).toISOString();
+  };
   for (const patientId of patientIds) {
     const newest = newestEpisode.get(patientId);
     const peg = pegTrend(pegs.get(patientId) ?? []);
@@ -278,6 +305,7 @@ export async function caseloadFigures(
         peg,
         adherence: null,
         escalations: [],
+        lastActivityAt: later(null, lastPegAt(patientId)),
       });
       continue;
     }
@@ -287,6 +315,7 @@ export async function caseloadFigures(
       episode: { id: episode.id, onsetDate: episode.onsetDate, status: episode.status },
       peg,
       ...fromRecords,
+      lastActivityAt: later(fromRecords.lastActivityAt, lastPegAt(patientId)),
     });
   }
   return figures;

@@ -25,6 +25,8 @@ import { requireAccount } from './auth.ts';
 const prefix = '/api/v1';
 const episodeRoute = /^\/api\/v1\/episodes\/:id(\/|$)/;
 const dataRoutes = new Set([`${prefix}/export`, `${prefix}/import`, `${prefix}/data`]);
+/** Answered by its handler, for the signed-in patient's own changes (routes/changes.ts). */
+const changesRoute = `${prefix}/changes`;
 
 /** The routes that read or change a patient's own records. */
 function isPatientRecordRoute(url: string | undefined): boolean {
@@ -92,7 +94,7 @@ async function answerForPatient(
     return true;
   }
   if (request.method === 'DELETE' && url === `${prefix}/data`) {
-    for (const id of await care.episodeIdsOf(patientId)) await store.deleteEpisode(id);
+    await store.eraseAll({ owner: patientId });
     await reply.code(204).send(null);
     return true;
   }
@@ -108,7 +110,8 @@ export function registerClinicScoping(
   // Before validation: who may ask at all (401 before any word about the body).
   app.addHook('onRequest', (request, _reply, done) => {
     try {
-      if (isPatientRecordRoute(request.routeOptions.url)) requireAccount(request, 'patient');
+      const url = request.routeOptions.url;
+      if (isPatientRecordRoute(url) || url === changesRoute) requireAccount(request, 'patient');
       done();
     } catch (error) {
       done(error as Error);

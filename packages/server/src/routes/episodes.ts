@@ -3,6 +3,8 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteOptions } from './route-options.ts';
 import { episodeParams, errorResponses } from '../schemas.ts';
+import { historyItemSchema } from './history-schema.ts';
+import { baseVersionHeaders, sendWritten } from './versions.ts';
 
 export const episodeRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { store }, done) => {
   app.post(
@@ -15,10 +17,7 @@ export const episodeRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { sto
         response: { 200: episodeSchema, 201: episodeSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { record, created } = await store.createEpisode(request.body);
-      return reply.code(created ? 201 : 200).send(record);
-    },
+    async (request, reply) => sendWritten(reply, await store.createEpisode(request.body)),
   );
 
   app.get(
@@ -50,14 +49,37 @@ export const episodeRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { sto
     '/episodes/:id',
     {
       schema: {
-        summary: 'Change an episode (any of its fields, or close it)',
+        summary:
+          'Change an episode (any of its fields, or close it). The change always applies; with ' +
+          '`unknot-base-version` older than the stored version, the version it replaces is kept in the ' +
+          'history as conflicted',
         tags: ['episodes'],
         params: episodeParams,
+        headers: baseVersionHeaders,
         body: episodePatchSchema,
         response: { 200: episodeSchema, ...errorResponses },
       },
     },
-    (request) => store.updateEpisode(request.params.id, request.body),
+    async (request, reply) =>
+      sendWritten(
+        reply,
+        await store.editEpisode(request.params.id, request.body, request.headers['unknot-base-version']),
+      ),
+  );
+
+  app.get(
+    '/episodes/:id/history',
+    {
+      schema: {
+        summary:
+          'The versions later writes replaced, of the episode and everything under it, newest first; ' +
+          '`conflicted` marks one its replacer had not seen',
+        tags: ['episodes'],
+        params: episodeParams,
+        response: { 200: z.object({ items: z.array(historyItemSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await store.history(request.params.id) }),
   );
 
   app.delete(

@@ -5,6 +5,7 @@ import {
   assessmentSchema,
   diaryEntryInputSchema,
   diaryEntrySchema,
+  sessionLogBodySchema,
   sessionLogInputSchema,
   sessionLogSchema,
   utcInstant,
@@ -12,7 +13,14 @@ import {
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteOptions } from './route-options.ts';
-import { diaryEntryParams, episodeParams, errorResponses } from '../schemas.ts';
+import {
+  diaryEntryParams,
+  episodeParams,
+  errorResponses,
+  problemSchema,
+  sessionLogParams,
+} from '../schemas.ts';
+import { baseVersionHeaders, sendWritten } from './versions.ts';
 
 const diaryQuery = z.strictObject({
   from: utcInstant.optional().describe('Only entries at or after this instant'),
@@ -33,17 +41,17 @@ export const recordRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { stor
     '/episodes/:id/assessments',
     {
       schema: {
-        summary: 'Record a triage: the answers are checked and the result computed here',
+        summary:
+          'Record a triage: the answers are checked and the result computed here. A check stopped early ' +
+          '(`complete: false`) is taken only when its answers already show an emergency (else 422)',
         tags: ['assessments'],
         params: episodeParams,
         body: assessmentInputSchema,
-        response: { 200: assessmentSchema, 201: assessmentSchema, ...errorResponses },
+        response: { 200: assessmentSchema, 201: assessmentSchema, ...errorResponses, 422: problemSchema },
       },
     },
-    async (request, reply) => {
-      const { record, created } = await store.createAssessment(request.params.id, request.body);
-      return reply.code(created ? 201 : 200).send(record);
-    },
+    async (request, reply) =>
+      sendWritten(reply, await store.createAssessment(request.params.id, request.body)),
   );
 
   app.get(
@@ -70,10 +78,8 @@ export const recordRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { stor
         response: { 200: diaryEntrySchema, 201: diaryEntrySchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { record, created } = await store.createDiaryEntry(request.params.id, request.body);
-      return reply.code(created ? 201 : 200).send(record);
-    },
+    async (request, reply) =>
+      sendWritten(reply, await store.createDiaryEntry(request.params.id, request.body)),
   );
 
   app.get(
@@ -97,20 +103,25 @@ export const recordRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { stor
     '/episodes/:id/diary/:entryId',
     {
       schema: {
-        summary: 'Create or replace a diary entry',
+        summary:
+          'Create or replace a diary entry. A replacement keeps the entry it replaces in the history ' +
+          '(conflicted when `unknot-base-version` is older than the stored version)',
         tags: ['diary'],
         params: diaryEntryParams,
+        headers: baseVersionHeaders,
         body: diaryEntryInputSchema.omit({ id: true }),
         response: { 200: diaryEntrySchema, 201: diaryEntrySchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { record, created } = await store.putDiaryEntry(request.params.id, {
-        ...request.body,
-        id: request.params.entryId,
-      });
-      return reply.code(created ? 201 : 200).send(record);
-    },
+    async (request, reply) =>
+      sendWritten(
+        reply,
+        await store.putDiaryEntry(
+          request.params.id,
+          { ...request.body, id: request.params.entryId },
+          request.headers['unknot-base-version'],
+        ),
+      ),
   );
 
   app.delete(
@@ -140,10 +151,33 @@ export const recordRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { stor
         response: { 200: sessionLogSchema, 201: sessionLogSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { record, created } = await store.createSessionLog(request.params.id, request.body);
-      return reply.code(created ? 201 : 200).send(record);
+    async (request, reply) =>
+      sendWritten(reply, await store.createSessionLog(request.params.id, request.body)),
+  );
+
+  app.put(
+    '/episodes/:id/sessions/:sessionId',
+    {
+      schema: {
+        summary:
+          'Create or replace a session log: a session started (`inProgress: true`) and then finished under ' +
+          'the same id. A replacement keeps the log it replaces in the history',
+        tags: ['sessions'],
+        params: sessionLogParams,
+        headers: baseVersionHeaders,
+        body: sessionLogBodySchema,
+        response: { 200: sessionLogSchema, 201: sessionLogSchema, ...errorResponses },
+      },
     },
+    async (request, reply) =>
+      sendWritten(
+        reply,
+        await store.putSessionLog(
+          request.params.id,
+          { ...request.body, id: request.params.sessionId },
+          request.headers['unknot-base-version'],
+        ),
+      ),
   );
 
   app.get(
@@ -170,10 +204,7 @@ export const recordRoutes: FastifyPluginCallbackZod<RouteOptions> = (app, { stor
         response: { 200: checkInRecordSchema, 201: checkInRecordSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { record, created } = await store.createCheckIn(request.params.id, request.body);
-      return reply.code(created ? 201 : 200).send(record);
-    },
+    async (request, reply) => sendWritten(reply, await store.createCheckIn(request.params.id, request.body)),
   );
 
   app.get(

@@ -11,7 +11,7 @@ import {
 } from '../../src/clinic/care-schemas.ts';
 import { csvField, toCsv } from '../../src/clinic/csv.ts';
 import { planResponseSchema } from '../../src/plan-schema.ts';
-import { makeDiaryEntry, makeEpisode } from '../test-app.ts';
+import { makeDiaryEntry, makeEpisode, makeSessionLog } from '../test-app.ts';
 import { careWorld, json, type CareWorld } from './care-world.ts';
 import {
   clinicEnabled,
@@ -407,6 +407,32 @@ describe.skipIf(!clinicEnabled)('care routes (clinic mode, PostgreSQL)', () => {
       );
       const row = page.items.find((r) => r.patient.id === w.patientA.id);
       expect(row?.escalations.map((e) => e.id)).toContain('triage_again_now');
+    });
+
+    it('gives each row its last activity and a pain series for the sparkline', async () => {
+      await fresh();
+      const list = async () =>
+        patientPageSchema
+          .parse(
+            json(await t.request({ method: 'GET', url: `${v1}/patients`, headers: w.headers.clinicianA })),
+          )
+          .items.find((r) => r.patient.id === w.patientA.id);
+      const before = await list();
+      // Newer than everything the world made, so it is the newest activity.
+      const rated = new Date().toISOString();
+      await t.store.createDiaryEntry(w.episodeA.id, makeDiaryEntry({ at: rated, pain: 7 }));
+      // A session still running is not yet activity: only its end is.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const running = new Date().toISOString();
+      await t.store.createSessionLog(
+        w.episodeA.id,
+        makeSessionLog({ startedAt: running, endedAt: running, inProgress: true }),
+      );
+      const row = await list();
+      expect(row?.lastActivityAt).toBe(rated);
+      expect(row?.lastActivityAt).not.toBe(before?.lastActivityAt);
+      expect(row?.pain?.series.at(-1)).toBe(7);
+      expect(row?.pain?.series.length).toBeLessThanOrEqual(14);
     });
 
     it('refuses a cursor it did not give out (400 naming it)', async () => {

@@ -31,6 +31,7 @@ const v1 = '/api/v1';
 const ep = (w: CareWorld) => `${v1}/episodes/${w.episodeA.id}`;
 const inputOf = ({ status: _s, createdAt: _c, updatedAt: _u, ...input }: Episode) => input;
 const { id: _ignored, ...diaryBody } = makeDiaryEntry();
+const { id: _session, ...sessionBody } = makeSessionLog();
 
 // Shorthands for the common shapes of a row.
 const everyone = (status: number): Expected => [status, status, status, status, status, status];
@@ -54,6 +55,8 @@ const matrix: Record<string, Row> = {
     request: () => ({ url: `${v1}/knowledge/ex-walking` }),
     expect: everyone(200),
   },
+  // Which mode the server runs in: the web app asks before anyone signs in.
+  'GET /api/v1/instance': { request: () => ({ url: `${v1}/instance` }), expect: everyone(200) },
 
   // Records: a patient's own only.
   'POST /api/v1/episodes': {
@@ -92,6 +95,14 @@ const matrix: Record<string, Row> = {
   'POST /api/v1/episodes/{id}/sessions': {
     request: (w) => ({ url: `${ep(w)}/sessions`, payload: makeSessionLog() }),
     expect: aEpisode(201),
+  },
+  'PUT /api/v1/episodes/{id}/sessions/{sessionId}': {
+    request: (w) => ({ url: `${ep(w)}/sessions/${uuidv7()}`, payload: sessionBody }),
+    expect: aEpisode(201),
+  },
+  'GET /api/v1/episodes/{id}/history': {
+    request: (w) => ({ url: `${ep(w)}/history` }),
+    expect: aEpisode(200),
   },
   'GET /api/v1/episodes/{id}/sessions': {
     request: (w) => ({ url: `${ep(w)}/sessions` }),
@@ -143,6 +154,8 @@ const matrix: Record<string, Row> = {
     }),
     expect: aEpisode(200),
   },
+  // Each patient syncs their own changes; staff read patients through /patients.
+  'GET /api/v1/changes': { request: () => ({ url: `${v1}/changes` }), expect: patients(200) },
   // Each patient erases their own (the after-check proves B's erase left A's record alone).
   'DELETE /api/v1/data': { request: () => ({ url: `${v1}/data` }), expect: patients(204) },
 

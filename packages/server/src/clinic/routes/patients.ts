@@ -100,6 +100,7 @@ export const patientRoutes: FastifyPluginCallbackZod<CareRouteOptions> = (
           peg: row?.peg ?? null,
           adherence: row?.adherence ?? null,
           escalations: row?.escalations ?? [],
+          lastActivityAt: row?.lastActivityAt ?? null,
         };
       });
       return { items, nextCursor };
