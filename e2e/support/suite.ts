@@ -42,6 +42,13 @@ export function useSuite(options: { app?: 'per-test' | 'own' } = {}): Suite {
   }, setupTimeout);
   if (options.app !== 'own') {
     beforeEach(async () => {
+      // Each test starts from an empty record: a new context pulls whatever the server holds (docs/sync.md), so
+      // the previous test's episode would otherwise appear on this one's welcome screen.
+      if (server) {
+        const erased = await fetch(`${server.url}/api/v1/data`, { method: 'DELETE' });
+        if (!erased.ok)
+          throw new Error(`could not erase the server before the test: ${String(erased.status)}`);
+      }
       app = await openSharedApp();
     }, setupTimeout);
     afterEach(async () => {

@@ -56,10 +56,14 @@ export const t = {
     failedHeading: 'Not saved',
     failedIntro:
       'The server turned these changes down. They will not be tried again unless you ask. Nothing else is held up.',
-    kind: { episode: 'Episode', assessment: 'Check', diary: 'Diary entry', session: 'Session' } as Record<
-      string,
-      string
-    >,
+    kind: {
+      episode: 'Episode',
+      assessment: 'Check',
+      diary: 'Diary entry',
+      session: 'Session',
+      check_in: 'Check-in',
+      peg: 'Weekly check-in',
+    } as Record<string, string>,
     method: { POST: 'new', PUT: 'change', PATCH: 'change', DELETE: 'removal' } as Record<string, string>,
     attempts: (n: number) => `${n} ${plural(n, 'attempt', 'attempts')}`,
     conflict: 'The server already holds a different version of this record.',
@@ -67,6 +71,25 @@ export const t = {
     retry: 'Try again',
     discard: 'Discard',
     sendNow: 'Send now',
+    // Records written on another device (docs/sync.md).
+    elsewhereTitle: 'In progress on another device',
+    elsewhere: (title: string, since: string) => `${title}, started at ${since}.`,
+    unfinishedTitle: 'Not finished',
+    unfinished: (title: string, since: string) =>
+      `${title} was started at ${since} on another device and never finished.`,
+    conflictTitle: 'Changed on two devices',
+    conflictIntro:
+      'This entry was edited on another device too, and the later edit is the one shown. The edit it replaced is kept here:',
+    conflictReplacedAt: (when: string) => `Replaced on ${when}.`,
+    conflictRestore: 'Put the replaced edit back',
+    conflictKeep: 'Keep the entry as it is',
+    conflictRestored: 'The replaced edit is back. It is sent to your other devices too.',
+    episodeConflictTitle: 'Episode details changed on two devices',
+    episodeConflictIntro:
+      'When it started, where it hurts, what set it off or your preferences were changed on another device too. The later change is in use; the one it replaced said:',
+    episodeConflictDetails: (onset: string, location: string, trigger: string) =>
+      `Started ${onset}. ${location}. ${trigger}.`,
+    episodeConflictKeep: 'Keep the details as they are',
   },
   welcome: {
     title: 'unknot',
@@ -163,6 +186,13 @@ export const t = {
     sessionInProgressTitle: 'Session in progress',
     sessionInProgress: (title: string) => `You started ${title} and it is not logged yet.`,
     sessionResume: 'Back to the session',
+    warningSignsQuestion: 'Any warning signs since your last check?',
+    warningSignsHint:
+      'The ones the safety check asks about first: numbness between the legs or around the back passage, new trouble with bladder, bowels or sex, chest pain or breathlessness, a throbbing pain in the belly.',
+    warningSignsYes: 'Yes',
+    warningSignsNo: 'No',
+    warningSignsNone: 'Noted: no warning signs. Keep following your plan.',
+    warningSignsAnswered: 'You answered this check-in today.',
     painLogged: (n: number) => `Pain ${n}`,
     alertsTitle: 'Alerts',
     planTitle: 'Your plan for today',

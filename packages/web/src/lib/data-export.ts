@@ -3,6 +3,7 @@
  * file. Writes still waiting in the outbox are sent first where possible, so the file is as complete as it can
  * be; the outcome says how many did not make it.
  */
+import { apiBase, apiFetch } from './api.ts';
 import { localToday } from './dates.ts';
 import { outbox, requestSync } from './outbox.ts';
 
@@ -43,7 +44,7 @@ export async function downloadMyData(): Promise<DownloadOutcome> {
   let blob: Blob;
   let fileName: string;
   try {
-    const response = await fetch('/api/v1/export', { headers: { accept: 'application/json' } });
+    const response = await apiFetch(`${apiBase}/export`, { headers: { accept: 'application/json' } });
     if (!response.ok) return { ok: false, status: response.status };
     fileName =
       attachmentName(response.headers.get('content-disposition')) ?? `unknot-export-${localToday()}.json`;

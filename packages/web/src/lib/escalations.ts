@@ -1,11 +1,18 @@
 /**
  * What the diary says today (core `analyse` and `diaryEscalations`): the pain trend, the day-7 and day-14
- * prompts, more than six weeks, and exercises that made the pain worse (which stop until a clinician says so).
+ * prompts, more than six weeks, exercises that made the pain worse (which stop until a clinician says so), and a
+ * check-in that reported a warning sign.
  */
 import { computed } from '@preact/signals';
-import { analyse, diaryEscalations, type DiaryAnalysis, type DiaryEscalation } from '@unknot/core';
+import {
+  analyse,
+  diaryEscalations,
+  isEndedSession,
+  type DiaryAnalysis,
+  type DiaryEscalation,
+} from '@unknot/core';
 import { localToday } from './dates.ts';
-import { checks, diary, episode, sessions } from './records.ts';
+import { checkIns, checks, diary, episode, sessions } from './records.ts';
 
 export const diaryAnalysis = computed<DiaryAnalysis | null>(() => {
   const ep = episode.value;
@@ -23,8 +30,11 @@ export const escalations = computed<DiaryEscalation[]>(() => {
   try {
     return diaryEscalations({
       analysis,
-      sessions: sessions.value,
+      // A session still running (here or on another device) is not one done: it counts once it has ended.
+      sessions: sessions.value.filter(isEndedSession),
       assessments: checks.value.filter((c) => c.complete).map((c) => ({ at: c.at })),
+      // A check-in that reported a warning sign asks for the check again until one is done.
+      checkIns: checkIns.value,
     });
   } catch {
     return [];

@@ -7,6 +7,7 @@ interface Sent {
   method: string;
   path: string;
   body: string | undefined;
+  baseVersion?: string | undefined;
 }
 
 /** A fresh, empty database per test (fake-indexeddb, with the app's own schema). */
@@ -23,6 +24,7 @@ function fakeServer(answer: (request: Sent, index: number) => Promise<Response> 
       method: init.method ?? 'GET',
       path,
       body: typeof init.body === 'string' ? init.body : undefined,
+      baseVersion: (init.headers as Record<string, string> | undefined)?.['unknot-base-version'],
     };
     sent.push(request);
     return answer(request, sent.length - 1);
@@ -98,6 +100,84 @@ describe('createOutbox', () => {
     expect(outbox.ops.value).toEqual([]);
     expect(await outbox.load()).toEqual([]);
     expect(outbox.lastSync.value).toBe(now());
+  });
+
+  it('an edit names the version it is based on when it leaves, and learns the version it made', async () => {
+    const db = freshDb();
+    let version = 4;
+    const server = fakeServer(() => {
+      version += 1;
+      return new Response(null, { status: 200, headers: { 'unknot-version': String(version) } });
+    });
+    // The device last pulled version 3 of the entry; each acknowledged edit moves that on.
+    const seen = new Map([['diary:d1', 3]]);
+    const outbox = createOutbox({
+      fetch: server.fetch,
+      db,
+      now,
+      baseVersion: (op) => seen.get(`${op.kind}:${op.recordId}`),
+      acknowledged: (op, response) => {
+        seen.set(`${op.kind}:${op.recordId}`, Number(response.headers.get('unknot-version')));
+      },
+    });
+    const edit = (pain: number): NewOp => ({
+      method: 'PUT',
+      path: '/api/v1/episodes/e1/diary/d1',
+      body: { pain },
+      kind: 'diary',
+      recordId: 'd1',
+    });
+    await enqueue(outbox, db, [diaryWrite(1), edit(4), edit(5)]);
+    await outbox.requestSync();
+    // A new record has no base; the second edit is based on the first one's version, not on a conflict with it.
+    expect(server.sent.map((s) => [s.method, s.baseVersion])).toEqual([
+      ['POST', undefined],
+      ['PUT', '3'],
+      ['PUT', '6'],
+    ]);
+    expect(seen.get('diary:d1')).toBe(7);
+  });
+
+  it('keeps a write answered 401 waiting, without a back-off timer, until the next round (after sign-in)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = freshDb();
+    let signedIn = false;
+    const server = fakeServer(() => (signedIn ? created() : new Response(null, { status: 401 })));
+    let pulls = 0;
+    const outbox = createOutbox({ fetch: server.fetch, db, now });
+    outbox.onSynced(() => {
+      pulls += 1;
+      return Promise.resolve();
+    });
+    await enqueue(outbox, db, [diaryWrite(1)]);
+    await outbox.requestSync();
+    expect(outbox.ops.value.map((o) => o.status)).toEqual(['pending']);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(server.sent).toHaveLength(1);
+    expect(pulls).toBe(0);
+
+    signedIn = true;
+    await outbox.requestSync();
+    expect(outbox.ops.value).toEqual([]);
+    expect(pulls).toBe(1);
+  });
+
+  it('neither sends nor pulls while canSend says no', async () => {
+    const db = freshDb();
+    const server = fakeServer(created);
+    let allowed = false;
+    let pulls = 0;
+    const outbox = createOutbox({ fetch: server.fetch, db, now, canSend: () => allowed });
+    outbox.onSynced(() => {
+      pulls += 1;
+      return Promise.resolve();
+    });
+    await enqueue(outbox, db, [diaryWrite(1)]);
+    await outbox.requestSync();
+    expect([server.sent.length, pulls]).toEqual([0, 0]);
+    allowed = true;
+    await outbox.requestSync();
+    expect([server.sent.length, pulls]).toEqual([1, 1]);
   });
 
   it('keeps a write after a network error or a 5xx and tries again with a growing back-off', async () => {

@@ -4,18 +4,31 @@
  *
  * - 2xx: acknowledged, removed. A DELETE answered 404 is acknowledged too (an earlier attempt already did it).
  * - No network, 408, 429, 5xx: kept, tried again with back-off and whenever the browser comes back online.
+ * - 401 (clinic mode, nobody signed in: a check done before joining): kept and not tried again until the next
+ *   round, which signing in starts; no back-off timer knocks meanwhile.
  * - Any other 4xx (a 409 conflict, a 400 validation error, a 404 for a missing episode): not retried; kept as
  *   `failed` with the server's explanation, so the screen can show it and the person can discard it.
  *
+ * Nothing is sent, and nothing pulled, while `canSend` says no (clinic mode without a signed-in patient: staff
+ * have no records of their own, and the server would answer 401 or 403).
+ *
  * Writes leave in the order they were made, so an episode is created before anything recorded under it.
+ *
+ * An edit of a mutable record (PUT, PATCH) carries `unknot-base-version`: the version of the record this device
+ * last saw, looked up when the write leaves (not when it was made), so an edit queued behind another edit of the
+ * same record names the version that one made (`unknot-version` of its answer) rather than flagging a conflict
+ * with itself.
  *
  * `createOutbox` takes what it touches outside itself (fetch, the database, the clock, Web Locks), so it can be
  * tested without a browser; the app uses the default instance through the module-level functions below.
  */
-import { signal, type Signal } from '@preact/signals';
+import { effect, signal, type Signal } from '@preact/signals';
+import { apiFetch } from './api.ts';
 import { openDb, outboxStore, requestResult, transact } from './idb.ts';
+import { canSync } from './instance.ts';
 
-export type RecordKind = 'episode' | 'assessment' | 'diary' | 'session';
+/** The record kinds a write can be about; the same names as the change feed's kinds (docs/sync.md). */
+export type RecordKind = 'episode' | 'assessment' | 'diary' | 'session' | 'check_in' | 'peg';
 export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface OutboxError {
@@ -51,6 +64,12 @@ export interface OutboxDeps {
   locks?: LockManager | undefined;
   /** Whether the browser says it is online at the start. */
   online?: boolean;
+  /** The version this device last saw of the record a write edits, for `unknot-base-version`. */
+  baseVersion?: (op: OutboxOp) => number | undefined;
+  /** Told of every acknowledged write with the server's answer (which carries `unknot-version`). */
+  acknowledged?: (op: OutboxOp, response: Response) => Promise<void> | void;
+  /** Whether a round may run at all (see the module comment); always, without it. */
+  canSend?: () => boolean;
 }
 
 export interface Outbox {
@@ -76,9 +95,11 @@ export function addOps(tx: IDBTransaction, ops: readonly OutboxOp[]): void {
   for (const op of ops) store.add(op);
 }
 
-type Outcome = 'acknowledged' | 'retry' | { failed: OutboxError };
+type Outcome = 'acknowledged' | 'retry' | 'wait' | { failed: OutboxError };
 
 const lockName = 'unknot-outbox';
+/** How often a visible app pulls the change feed when nothing else made it sync. */
+export const pollMs = 30_000;
 const firstBackoffMs = 1000;
 const maxBackoffMs = 60_000;
 
@@ -139,17 +160,24 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   async function send(op: OutboxOp): Promise<Outcome> {
     let response: Response;
     try {
-      const init: RequestInit = { method: op.method, headers: { accept: 'application/json' } };
+      const headers: Record<string, string> = { accept: 'application/json' };
+      const init: RequestInit = { method: op.method, headers };
       if (op.body !== undefined) {
         init.body = JSON.stringify(op.body);
-        init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+        headers['content-type'] = 'application/json';
       }
+      const base = op.method === 'PUT' || op.method === 'PATCH' ? deps.baseVersion?.(op) : undefined;
+      if (base !== undefined) headers['unknot-base-version'] = String(base);
       response = await deps.fetch(op.path, init);
     } catch {
       return 'retry';
     }
-    if (response.ok) return 'acknowledged';
+    if (response.ok) {
+      await deps.acknowledged?.(op, response);
+      return 'acknowledged';
+    }
     if (op.method === 'DELETE' && response.status === 404) return 'acknowledged';
+    if (response.status === 401) return 'wait';
     if (response.status === 408 || response.status === 429 || response.status >= 500) return 'retry';
     let problem: { code?: unknown; detail?: unknown } = {};
     try {
@@ -165,22 +193,22 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return { failed: error };
   }
 
-  /** Sends pending writes oldest first; true when none is left waiting. */
-  async function flush(): Promise<boolean> {
+  /** Sends pending writes oldest first: `drained` when none is left waiting, else why it stopped. */
+  async function flush(): Promise<'drained' | 'retry' | 'wait'> {
     for (;;) {
       const stored = await load();
       const next = stored.find((o) => o.status === 'pending');
-      if (!next?.seq) return true;
+      if (!next?.seq) return 'drained';
       const outcome = await send(next);
       if (outcome === 'acknowledged') {
         await remove(next.seq);
         continue;
       }
-      if (outcome === 'retry') {
+      if (outcome === 'retry' || outcome === 'wait') {
         // Stop here: a later write may depend on this one (an entry on its episode).
         await put({ ...next, attempts: next.attempts + 1 });
         await load();
-        return false;
+        return outcome;
       }
       await put({ ...next, attempts: next.attempts + 1, status: 'failed', error: outcome.failed });
     }
@@ -191,8 +219,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       clearTimeout(retryTimer);
       retryTimer = undefined;
     }
-    const drained = await flush();
-    if (drained) {
+    if (deps.canSend && !deps.canSend()) return;
+    const outcome = await flush();
+    if (outcome === 'wait') return; // signed out: the round that signing in starts sends it
+    if (outcome === 'drained') {
       backoffMs = firstBackoffMs;
       lastSync.value = deps.now();
       for (const work of afterSync) {
@@ -260,9 +290,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 }
 
+/** Set by records.ts: how the app's outbox learns and records versions (kept there with the records). */
+export const versionHooks: Pick<OutboxDeps, 'baseVersion' | 'acknowledged'> = {};
+
 const instance = createOutbox({
-  // Looked up at each call, so a test that stubs the global fetch reaches this instance too.
-  fetch: (path, init) => fetch(path, init),
+  // apiFetch looks the global fetch up at each call, so a test that stubs it reaches this instance too.
+  fetch: apiFetch,
+  baseVersion: (op) => versionHooks.baseVersion?.(op),
+  acknowledged: (op, response) => versionHooks.acknowledged?.(op, response),
+  canSend: () => canSync.value,
   db: openDb,
   now: () => Date.now(),
   locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined,
@@ -294,5 +330,13 @@ export function startSync(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void requestSync();
   });
-  void requestSync();
+  // Another device's writes arrive without a push here: look every half minute while the app is in view (an
+  // empty page of the change feed when nothing changed), never from a hidden tab.
+  setInterval(() => {
+    if (document.visibilityState === 'visible' && instance.online.value) void requestSync();
+  }, pollMs);
+  // The first round now, and again whenever syncing becomes allowed (a patient signs in, in clinic mode).
+  effect(() => {
+    if (canSync.value) void requestSync();
+  });
 }

@@ -14,6 +14,11 @@ export interface Run {
   /** Cue ids already played, so a reload or a late tick never plays one twice. */
   fired: string[];
   saved: boolean;
+  /**
+   * The id of this run's session log, made when it starts: the in-progress log and the final one are the same
+   * record (PUT to the same id), so another device sees the session running and then done.
+   */
+  logId?: string;
 }
 
 export const emptyRun: Run = { events: [], painBefore: null, painAfter: null, fired: [], saved: false };

@@ -10,7 +10,18 @@ import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { diaryTimeError } from '../lib/diary-time.ts';
-import { addDiaryEntry, diary, episode, updateDiaryEntry, type DiaryDraft } from '../lib/records.ts';
+import { formatDateTime } from '../lib/dates.ts';
+import {
+  addDiaryEntry,
+  conflicts,
+  diary,
+  dismissConflict,
+  episode,
+  restoreConflict,
+  updateDiaryEntry,
+  type DiaryDraft,
+  type HistoryItem,
+} from '../lib/records.ts';
 import { t } from '../strings.ts';
 
 const treatmentKinds: readonly Kind[] = [
@@ -178,6 +189,47 @@ function ErrorText({ id, error }: { id: string; error: string | undefined }) {
   ) : null;
 }
 
+/**
+ * The entry was edited on two devices and the later edit won (docs/sync.md): the edit it replaced, from the
+ * episode's history, and a way to put it back (a new edit) or to keep the entry as it is.
+ */
+function ConflictNotice({
+  item,
+  onRestored,
+}: {
+  item: HistoryItem;
+  onRestored: (entry: DiaryEntry) => void;
+}) {
+  const replaced = item.record as DiaryEntry;
+  return (
+    <section class="card card-caution conflict-notice" aria-labelledby="conflict-heading" role="region">
+      <h2 id="conflict-heading">{t.sync.conflictTitle}</h2>
+      <p>{t.sync.conflictIntro}</p>
+      <p data-testid="replaced-entry">
+        <strong>{t.diary.painValue(replaced.pain)}</strong>, {formatDateTime(replaced.at)}
+        {replaced.note ? ` — ${replaced.note}` : ''}
+      </p>
+      <p class="muted">{t.sync.conflictReplacedAt(formatDateTime(item.replacedAt))}</p>
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            void restoreConflict(item).then(() => {
+              onRestored(replaced);
+            });
+          }}
+        >
+          {t.sync.conflictRestore}
+        </button>
+        <button type="button" class="button" onClick={() => void dismissConflict(item)}>
+          {t.sync.conflictKeep}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
   const { route } = useLocation();
   const existing = entryId === undefined ? undefined : diary.value.find((e) => e.id === entryId);
@@ -202,6 +254,8 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
     [],
   );
   const title = existing ? t.diary.editTitle : t.diary.newTitle;
+  const conflict = conflicts.value.find((c) => c.kind === 'diary' && c.id === entryId);
+  const [restored, setRestored] = useState(false);
 
   if (entryId !== undefined && !existing) {
     return (
@@ -215,6 +269,20 @@ export default function DiaryEditScreen({ entryId }: { entryId?: string }) {
   return (
     <section class="screen diary-edit">
       <Heading>{title}</Heading>
+      {conflict ? (
+        <ConflictNotice
+          item={conflict}
+          onRestored={(entry) => {
+            setForm(formFrom(entry));
+            setRestored(true);
+          }}
+        />
+      ) : null}
+      {restored ? (
+        <p role="status" class="notice">
+          {t.sync.conflictRestored}
+        </p>
+      ) : null}
       <form
         class="stack"
         noValidate

@@ -1,17 +1,74 @@
 /**
  * Diary: the chart of pain over the days of the episode and every entry, newest first, each with edit and
- * delete. Reads the local copy (merged with the server's when online), so it works offline.
+ * delete. Reads the local copy (kept in step with the server by sync), so it works offline. An entry or the
+ * episode changed on two devices is marked, with the replaced version (docs/sync.md).
  */
-import { analyse, type DiaryAnalysis, type DiaryEntry } from '@unknot/core';
+import {
+  analyse,
+  questions,
+  type AnswerValue,
+  type DiaryAnalysis,
+  type DiaryEntry,
+  type Episode,
+} from '@unknot/core';
 import { useMemo, useState } from 'preact/hooks';
 import { EscalationAlert } from '../components/alerts.tsx';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { PainChart } from '../components/pain-chart.tsx';
-import { formatDateTime, localToday } from '../lib/dates.ts';
+import { formatDate, formatDateTime, localToday } from '../lib/dates.ts';
 import { escalations } from '../lib/escalations.ts';
-import { deleteDiaryEntry, diary, episode } from '../lib/records.ts';
+import {
+  conflicts,
+  deleteDiaryEntry,
+  diary,
+  dismissConflict,
+  episode,
+  restoreConflict,
+  type HistoryItem,
+} from '../lib/records.ts';
 import { t } from '../strings.ts';
+import { answerLabel } from './check.tsx';
+
+/** The check's own words for an episode's answer (where it hurts, what set it off). */
+function episodeAnswer(id: 'location' | 'trigger', value: string): string {
+  const question = questions.find((q) => q.id === id);
+  return question ? answerLabel(question, value as AnswerValue) : value;
+}
+
+/**
+ * The episode itself was changed on two devices (docs/sync.md): what the later change replaced, from the
+ * episode's history, with a way to put it back (a new change) or to keep the details as they are.
+ */
+function EpisodeConflict({ item }: { item: HistoryItem }) {
+  const replaced = item.record as Episode;
+  return (
+    <section
+      class="card card-caution conflict-notice"
+      aria-labelledby="episode-conflict-heading"
+      role="region"
+    >
+      <h2 id="episode-conflict-heading">{t.sync.episodeConflictTitle}</h2>
+      <p>{t.sync.episodeConflictIntro}</p>
+      <p>
+        {t.sync.episodeConflictDetails(
+          formatDate(replaced.onsetDate),
+          episodeAnswer('location', replaced.location),
+          episodeAnswer('trigger', replaced.trigger),
+        )}
+      </p>
+      <p class="muted">{t.sync.conflictReplacedAt(formatDateTime(item.replacedAt))}</p>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => void restoreConflict(item)}>
+          {t.sync.conflictRestore}
+        </button>
+        <button type="button" class="button" onClick={() => void dismissConflict(item)}>
+          {t.sync.episodeConflictKeep}
+        </button>
+      </div>
+    </section>
+  );
+}
 
 function Entry({ entry, onDeleted }: { entry: DiaryEntry; onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
@@ -26,6 +83,12 @@ function Entry({ entry, onDeleted }: { entry: DiaryEntry; onDeleted: () => void 
         </p>
         <p class="entry-when">{formatDateTime(entry.at)}</p>
       </div>
+      {conflicts.value.some((c) => c.kind === 'diary' && c.id === entry.id) ? (
+        // Edited on two devices: the edit screen shows the replaced edit and can put it back.
+        <p class="notice">
+          <a href={`/diary/${entry.id}`}>{t.sync.conflictTitle}</a>
+        </p>
+      ) : null}
       {entry.pattern ? <p>{t.diary.patternOptions[entry.pattern]}</p> : null}
       {factors.length > 0 || entry.worse?.text ? (
         <p>
@@ -118,6 +181,11 @@ export default function DiaryScreen() {
           {t.summary.link}
         </a>
       </p>
+      {conflicts.value
+        .filter((c) => c.kind === 'episode')
+        .map((c) => (
+          <EpisodeConflict key={c.id} item={c} />
+        ))}
       {escalations.value.length > 0 ? (
         <section aria-labelledby="diary-alerts-heading">
           <h2 id="diary-alerts-heading">{t.diary.alertsTitle}</h2>

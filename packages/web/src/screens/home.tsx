@@ -4,13 +4,17 @@
  * a start button for each timed one.
  */
 import { getEntry, type DiaryAnalysis, type Plan } from '@unknot/core';
+import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { Alert, EscalationAlert } from '../components/alerts.tsx';
 import { Heading } from '../components/heading.tsx';
+import { PegPrompt } from '../components/peg-prompt.tsx';
 import { PlanItemCard } from '../components/plan-item.tsx';
+import { SessionsElsewhere } from '../components/sessions-elsewhere.tsx';
+import { localToday } from '../lib/dates.ts';
 import { diaryAnalysis, escalations, stoppedExercises } from '../lib/escalations.ts';
 import { plan } from '../lib/plan.ts';
-import { addDiaryEntry, deleteDiaryEntry, episode } from '../lib/records.ts';
+import { addCheckIn, addDiaryEntry, checkIns, deleteDiaryEntry, episode } from '../lib/records.ts';
 import { runningSessionId } from '../lib/running-session.ts';
 import { t } from '../strings.ts';
 
@@ -102,6 +106,60 @@ function SessionInProgress() {
   );
 }
 
+/**
+ * The check-in's own question: any warning signs since the last check? The answer is a check-in record (kept
+ * with the episode, seen by a clinician in clinic mode); "yes" goes straight to the check.
+ */
+function WarningSignsQuestion() {
+  const { route } = useLocation();
+  const [noted, setNoted] = useState(false);
+  const ep = episode.value;
+  const today = localToday(ep?.timeZone);
+  const answered = checkIns.value.some((c) => localToday(ep?.timeZone, new Date(c.at)) === today);
+  if (noted) {
+    return (
+      <p role="status" class="saved-message">
+        {t.home.warningSignsNone}
+      </p>
+    );
+  }
+  if (answered) return <p class="muted">{t.home.warningSignsAnswered}</p>;
+  return (
+    <fieldset class="warning-signs">
+      <legend>{t.home.warningSignsQuestion}</legend>
+      <p class="hint" id="warning-signs-hint">
+        {t.home.warningSignsHint}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          aria-describedby="warning-signs-hint"
+          onClick={() => {
+            void addCheckIn(true).then(() => {
+              route('/check?q=1');
+            });
+          }}
+        >
+          {t.home.warningSignsYes}
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-describedby="warning-signs-hint"
+          onClick={() => {
+            void addCheckIn(false).then(() => {
+              setNoted(true);
+            });
+          }}
+        >
+          {t.home.warningSignsNo}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
 function Alerts({ current, analysis }: { current: Plan; analysis: DiaryAnalysis | null }) {
   const found = escalations.value;
   const checkIn = current.checkIns.find((c) => c.state === 'today');
@@ -124,6 +182,7 @@ function Alerts({ current, analysis }: { current: Plan; analysis: DiaryAnalysis 
         </p>
         <p>{checkIn.ifNotBetter}</p>
         <p>{checkIn.ifWorse}</p>
+        <WarningSignsQuestion />
         <a class="button" href="/check?q=1">
           {t.home.checkNow}
         </a>
@@ -192,7 +251,10 @@ export default function HomeScreen() {
         {t.home.day(current.todayDay)} · {t.plan.stages[current.stage] ?? current.stage}
       </p>
       <SessionInProgress />
+      <SessionsElsewhere />
       <Alerts current={current} analysis={analysis} />
+      {/* Clinic mode only: this week's PEG, when not yet given (renders nothing otherwise). */}
+      <PegPrompt />
       <PainLog />
       <section aria-labelledby="today-plan-heading">
         <h2 id="today-plan-heading">{t.home.planTitle}</h2>

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
 import { PlanItemCard } from '../components/plan-item.tsx';
 import { SafetyNetSection } from '../components/safety-net.tsx';
+import { SessionsElsewhere } from '../components/sessions-elsewhere.tsx';
 import { formatDate } from '../lib/dates.ts';
 import { plan } from '../lib/plan.ts';
 import { t } from '../strings.ts';
@@ -104,6 +105,7 @@ export default function PlanScreen() {
         </a>
         <CalendarButton current={current} />
       </div>
+      <SessionsElsewhere />
       {current.appointment ? (
         <div class="card card-caution">
           <h2>{current.appointment.headline}</h2>

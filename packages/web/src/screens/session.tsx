@@ -38,11 +38,13 @@ import {
 } from '../lib/cues.ts';
 import {
   acknowledgeCaveat,
-  addSessionLog,
   caveatsAcknowledged,
   episode,
   episodeDay,
+  finishSession,
   latestCheck,
+  sessionLogId,
+  startSession,
 } from '../lib/records.ts';
 import { loadRun, storeRun, type Run } from '../lib/running-session.ts';
 import { t } from '../strings.ts';
@@ -294,7 +296,26 @@ function Player({ timeline }: { timeline: Timeline }) {
 
   // Log the session once it is over (exercises wait for the pain-after answer).
   const finished = state.status === 'done' || state.status === 'stopped';
-  const { startedAt, endedAt: stateEndedAt, status } = state;
+  const { startedAt, endedAt: stateEndedAt, status, stepIndex } = state;
+
+  // While it runs, an in-progress log (sent when it starts and at every step), so another device shows it running.
+  useEffect(() => {
+    const current = runRef.current;
+    if (startedAt === null || current.saved || finished) return;
+    const logId = current.logId ?? sessionLogId(startedAt);
+    if (current.logId === undefined) setRun({ ...current, logId });
+    const at = Date.now();
+    void startSession({
+      id: logId,
+      protocolId: id,
+      startedAt: new Date(startedAt).toISOString(),
+      endedAt: new Date(Math.max(at, startedAt)).toISOString(),
+      stepsCompleted: completedSteps(timeline, current.events, at),
+      stoppedEarly: false,
+      ...(current.painBefore === null ? {} : { painBefore: current.painBefore }),
+    });
+  }, [id, timeline, setRun, startedAt, stepIndex, finished]);
+
   const save = useCallback(
     async (painAfter: number | null): Promise<void> => {
       const current = runRef.current;
@@ -302,7 +323,9 @@ function Player({ timeline }: { timeline: Timeline }) {
       const endedAt = stateEndedAt ?? Date.now();
       // Skipped steps do not count: a session skipped through is recorded as 0 steps, not as completed.
       const completed = completedSteps(timeline, current.events, endedAt);
-      const log: Parameters<typeof addSessionLog>[0] = {
+      const log: Parameters<typeof finishSession>[0] = {
+        // The id its start was sent with: the final log replaces the in-progress one.
+        id: current.logId ?? sessionLogId(startedAt),
         protocolId: id,
         startedAt: new Date(startedAt).toISOString(),
         endedAt: new Date(Math.max(endedAt, startedAt)).toISOString(),
@@ -312,7 +335,7 @@ function Player({ timeline }: { timeline: Timeline }) {
       if (current.painBefore !== null) log.painBefore = current.painBefore;
       if (painAfter !== null) log.painAfter = painAfter;
       setRun({ ...current, painAfter, saved: true });
-      await addSessionLog(log);
+      await finishSession(log);
     },
     [id, timeline, setRun, startedAt, stateEndedAt, status],
   );
