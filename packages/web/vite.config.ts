@@ -3,6 +3,7 @@ import { knowledgeEntries } from '@unknot/core';
 import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin } from 'vite';
 import { sourceCondition } from '../../scripts/source-condition.ts';
 import { VitePWA } from 'vite-plugin-pwa';
+import { markClinicOnlyFiles } from './build/clinic-chunks.ts';
 import { precompress } from './build/compress.ts';
 import { iconFiles } from './build/png.ts';
 import { manifestColours, themeColour } from './src/theme-colours.ts';
@@ -109,6 +110,9 @@ function dropBuildOnlyChunks(): Plugin {
   };
 }
 
+/** Filled by the build (build/clinic-chunks.ts) before the service worker is generated. */
+const clinicOnly = new Set<string>();
+
 export default defineConfig({
   plugins: [
     preact({
@@ -145,9 +149,20 @@ export default defineConfig({
         // The app shell: every script, style, page, icon. Nothing under /api is ever cached (health data;
         // the outbox in IndexedDB is the offline store for writes).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // …but not clinic mode's own files: personal mode never downloads them, not even into this cache.
+        manifestTransforms: [
+          (entries) => ({ manifest: entries.filter((e) => !clinicOnly.has(e.url)), warnings: [] }),
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
-        runtimeCaching: [],
+        // Clinic mode keeps its own files for offline use once it has loaded them (hashed names: never stale).
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/[^/]+\.(?:js|css)$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'unknot-clinic-assets', expiration: { maxEntries: 100 } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         sourcemap: false,
         clientsClaim: true,
@@ -155,6 +170,7 @@ export default defineConfig({
       },
     }),
     dropBuildOnlyChunks(),
+    markClinicOnlyFiles(clinicOnly),
     precompress(),
   ],
   resolve: {

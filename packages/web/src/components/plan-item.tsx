@@ -1,8 +1,10 @@
 /**
  * One piece of advice in the plan: what it is, how and how often, and why — its evidence grade with references
- * and the seed passages behind it. A timed item gets a start button.
+ * and the seed passages behind it. A timed item gets a start button. An item of the programme the patient's
+ * physiotherapist assigned (clinic mode) says so, with the dose they set.
  */
-import { numberLabel, oursMark, type PlanItem, type PlanNumber } from '@unknot/core';
+import { numberLabel, oursMark, type PlanDose, type PlanItem, type PlanNumber } from '@unknot/core';
+import { programmeText } from '../strings-clinic-shell.ts';
 import { t } from '../strings.ts';
 import { EvidenceBlock } from './evidence.tsx';
 import { Icon } from './icon.tsx';
@@ -14,6 +16,17 @@ function numberText(n: PlanNumber): string {
   const shown = value === null ? range : String(value);
   const unit = t.plan.units[n.unit] ?? '';
   return `${shown}${unit}`;
+}
+
+/** The clinician's dose in words: "hold 30 s, 10 repetitions, twice a day" (how often is the item's own line). */
+function doseText(dose: PlanDose, howOften: string): string {
+  const parts = [
+    dose.holdSeconds === undefined ? null : programmeText.hold(dose.holdSeconds),
+    dose.reps === undefined ? null : programmeText.reps(dose.reps),
+    dose.sets === undefined ? null : programmeText.sets(dose.sets),
+    howOften.toLowerCase(),
+  ];
+  return parts.filter((part) => part !== null).join(', ');
 }
 
 /**
@@ -56,15 +69,21 @@ export function PlanItemCard({
     </>
   );
   return (
-    <li class={`card plan-item plan-item-${item.display}`} data-entry={item.entryId}>
+    <li class={`card plan-item plan-item-${item.display}`} data-entry={item.entryId} data-from={item.from}>
       <div class="item-head">
         <Title>{item.title}</Title>
         <span class={`tag tag-${item.display}`}>
           {item.display === 'option' ? t.plan.optionTag : t.learn.displayName.recommend}
         </span>
+        {item.from === 'clinician' ? <span class="tag tag-clinician">{programmeText.tag}</span> : null}
         {item.preferred ? <span class="tag">{t.plan.preferred}</span> : null}
         <span class={`grade grade-${item.why.certainty}`}>{t.learn.certainty[item.why.certainty]}</span>
       </div>
+      {item.dose ? (
+        <p class="small dose">
+          <strong>{programmeText.dose}</strong> {doseText(item.dose, item.howOften.text)}
+        </p>
+      ) : null}
       {compact ? null : details}
       {item.banners.map((b) => (
         <p key={b.condition} class="notice small">

@@ -1,6 +1,6 @@
 import type { Disposition } from '@unknot/core';
 import { describe, expect, it } from 'vitest';
-import { redirectFor, showNavigation } from './gate.ts';
+import { clinicRedirectFor, redirectFor, showNavigation } from './gate.ts';
 
 /** One path of each screen of app.tsx's router. */
 const care = ['/plan', '/session/heat', '/preferences'];
@@ -57,4 +57,48 @@ describe('showNavigation', () => {
   ])('after %s: %s', (latest, shown) => {
     expect(showNavigation(latest)).toBe(shown);
   });
+});
+
+describe('clinicRedirectFor', () => {
+  const patientScreens = ['/plan', '/diary', '/summary', '/settings', '/peg', '/clinic-sharing', '/outbox'];
+
+  // Safety first: the triage check and the library work without an account.
+  it.each(['/', '/check', '/result', '/learn', '/learn/heat', '/sign-in', '/join', '/enrol', '/clinic'])(
+    'lets a signed-out person open %s',
+    (path) => {
+      expect(clinicRedirectFor(path, null)).toBeNull();
+    },
+  );
+
+  it.each(patientScreens)('sends a signed-out person from %s to the sign-in choice', (path) => {
+    expect(clinicRedirectFor(path, null)).toBe('/');
+  });
+
+  it.each([...patientScreens, '/', '/check', '/join'])('lets a patient open %s', (path) => {
+    expect(clinicRedirectFor(path, 'patient')).toBeNull();
+  });
+
+  it.each(['/clinic', '/clinic/patients/p1'])('keeps a patient out of the workspace (%s)', (path) => {
+    expect(clinicRedirectFor(path, 'patient')).toBe('/');
+  });
+
+  it.each(['clinician', 'clinic_admin'] as const)(
+    'sends a %s to the workspace from a patient screen',
+    (role) => {
+      for (const path of [...patientScreens, '/', '/check', '/join']) {
+        expect(clinicRedirectFor(path, role)).toBe('/clinic');
+      }
+      for (const path of ['/clinic', '/clinic/invites', '/learn/heat', '/sign-in', '/enrol']) {
+        expect(clinicRedirectFor(path, role)).toBeNull();
+      }
+    },
+  );
+
+  // The workspace and the patient's clinic screens never wait on the check.
+  it.each(['/clinic', '/clinic/patients/p1', '/peg', '/clinic-sharing', '/sign-in', '/join'])(
+    'leaves %s open to the check gate',
+    (path) => {
+      expect(redirectFor(path, null, false)).toBeNull();
+    },
+  );
 });

@@ -1,11 +1,13 @@
 /**
  * The plan for today, built on this device by @unknot/core from the episode, the latest check, the diary and
- * the preferences. No network: it works offline.
+ * the preferences. No network: it works offline. In clinic mode, the programme the patient's physiotherapist
+ * assigned (the sync layer's `programme`) takes the place of the default items (core's `applyProgramme`, which
+ * leaves an escalation or a needed check as it is: the red-flag rules come first).
  */
 import { computed } from '@preact/signals';
-import { buildPlan, type BuildPlanResult, type PlanProfile } from '@unknot/core';
+import { applyProgramme, buildPlan, type BuildPlanResult, type PlanProfile } from '@unknot/core';
 import { localToday } from './dates.ts';
-import { diary, episode, latestCheck } from './records.ts';
+import { diary, episode, latestCheck, programme } from './records.ts';
 
 /** A rating this recent counts as "how it is now" for the plan's early move to recovery (§5). */
 const recentMs = 24 * 60 * 60 * 1000;
@@ -29,5 +31,7 @@ export const plan = computed<BuildPlanResult | null>(() => {
       ? { painIsMild: lastRating.pain <= mildPain }
       : {}),
   };
-  return buildPlan(profile, localToday(ep.timeZone));
+  const built = buildPlan(profile, localToday(ep.timeZone));
+  const assigned = programme.value;
+  return assigned ? applyProgramme(built, assigned) : built;
 });

@@ -1,15 +1,21 @@
 /**
  * Settings: the person owns the record. "Download my data" saves everything the server holds as one file;
  * "Delete everything" erases it on the server and then on this device, after a confirmation that says what
- * goes. Either reports plainly when the server cannot be reached, and then nothing has changed.
+ * goes. Either reports plainly when the server cannot be reached, and then nothing has changed. In clinic mode the
+ * account comes first: the clinic screen, the weekly check-in, passkeys, signing out.
  */
-import { useLocation } from 'preact-iso';
+import { lazy, useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { downloadMyData, type DownloadOutcome } from '../lib/data-export.ts';
+import { mode } from '../lib/instance.ts';
 import { checks, diary, episode, forgetEverything, sessions, type ForgetOutcome } from '../lib/records.ts';
+import { settingsClinicText } from '../strings-clinic-shell.ts';
 import { t } from '../strings.ts';
+
+/** The account part of clinic mode: its own chunk, never downloaded in personal mode. */
+const ClinicSettings = lazy(() => import('./clinic-settings.tsx'));
 
 const problem = (status: number | null): string =>
   status === null ? t.settings.unreachable : t.settings.serverError(status);
@@ -75,7 +81,7 @@ function DeleteEverything() {
   return (
     <section class="card" aria-labelledby="delete-heading">
       <h2 id="delete-heading">{t.settings.deleteTitle}</h2>
-      <p>{t.settings.deleteIntro}</p>
+      <p>{mode.value === 'clinic' ? settingsClinicText.deleteIntro : t.settings.deleteIntro}</p>
       <button
         type="button"
         class="button danger"
@@ -119,7 +125,7 @@ function DeleteEverything() {
             <li>{t.settings.diaryEntries(diary.value.length)}</li>
             <li>{t.settings.sessionLogs(sessions.value.length)}</li>
           </ul>
-          <p>{t.settings.confirmServer}</p>
+          <p>{mode.value === 'clinic' ? settingsClinicText.confirmServer : t.settings.confirmServer}</p>
           <p>
             <strong>{t.settings.cannotUndo}</strong>
           </p>
@@ -149,7 +155,8 @@ export default function SettingsScreen() {
   return (
     <section class="screen settings">
       <Heading>{t.settings.title}</Heading>
-      <p>{t.settings.intro}</p>
+      <p>{mode.value === 'clinic' ? settingsClinicText.intro : t.settings.intro}</p>
+      {mode.value === 'clinic' ? <ClinicSettings /> : null}
       <Download />
       <DeleteEverything />
     </section>

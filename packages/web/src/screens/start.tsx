@@ -5,7 +5,9 @@ import { lazy } from 'preact-iso';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { Redirect } from '../components/redirect.tsx';
+import { mode } from '../lib/instance.ts';
 import { episode, latestCheck, ready } from '../lib/records.ts';
+import { welcomeOfflineClinic } from '../strings-clinic-shell.ts';
 import { t } from '../strings.ts';
 
 const HomeScreen = lazy(() => import('./home.tsx'));
@@ -31,7 +33,8 @@ export function Welcome() {
       <p class="center">
         <a href="/learn">{t.welcome.learn}</a>
       </p>
-      <p>{t.welcome.offline}</p>
+      {/* The prerendered first paint is personal mode's; clinic mode's words replace it once the mode is known. */}
+      <p>{mode.value === 'clinic' ? welcomeOfflineClinic : t.welcome.offline}</p>
     </section>
   );
 }
