@@ -3,7 +3,9 @@
  *
  * 1. Bundle: gzip sizes (level 9) from Vite's manifest — the JavaScript the first screen needs (the entry chunk
  *    and everything it imports statically; goal ≤ 50 kB) and all of the app's JavaScript (every lazily loaded
- *    screen included), plus the first screen's CSS and the service worker.
+ *    screen included), plus the first screen's CSS and the service worker. Sign-in, the patient's clinic screens
+ *    and the clinician's workspace are lazily loaded (personal mode never downloads them): each is printed apart,
+ *    as what it adds to the first screen's JavaScript.
  * 2. Lighthouse, mobile preset (simulated slow 4G, 4× CPU slowdown), against the built app served by the real
  *    server (`packages/server/src/start.ts`, temporary database), in Debian's Chromium with a fresh profile.
  *    Goal: performance 100, accessibility 100. LIGHTHOUSE_RUNS sets the number of runs (default 3; the median
@@ -22,10 +24,15 @@ import { ensureWebBuilt } from '../e2e/support/build.ts';
 import { chromiumFlags } from '../e2e/support/flags.ts';
 import { chromiumPath, webDist } from '../e2e/support/paths.ts';
 import { startServer } from '../e2e/support/server.ts';
+import { clinicParts as lazyParts } from '../packages/web/build/clinic-chunks.ts';
+import { inheritSourceCondition } from '../scripts/source-condition.ts';
 
 interface ManifestChunk {
   file: string;
+  /** The source module of an entry or dynamic entry (e.g. src/clinician/workspace.tsx). */
+  src?: string;
   isEntry?: boolean;
+  isDynamicEntry?: boolean;
   imports?: string[];
   css?: string[];
 }
@@ -50,6 +57,25 @@ function bundleFigures(): void {
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(entry[0]);
+
+  // What each lazily loaded part adds: its dynamic entries and their static imports, less the first screen's.
+  const parts = lazyParts.map((part) => ({ ...part, entries: [] as string[], js: new Set<string>() }));
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.isDynamicEntry || !chunk.src) continue;
+    const part = parts.find((p) => p.matches(chunk.src ?? ''));
+    if (!part) continue;
+    // A dynamic entry that something on the first screen also imports statically is downloaded at once.
+    part.entries.push(firstJs.has(chunk.file) ? `${chunk.src} IN THE FIRST SCREEN` : chunk.src);
+    const seen = new Set<string>();
+    const add = (k: string): void => {
+      const c = manifest[k];
+      if (!c || seen.has(k)) return;
+      seen.add(k);
+      if (!firstJs.has(c.file)) part.js.add(c.file);
+      for (const imported of c.imports ?? []) add(imported);
+    };
+    add(key);
+  }
   const allJs = readdirSync(join(webDist, 'assets'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => `assets/${f}`);
@@ -64,6 +90,15 @@ function bundleFigures(): void {
   console.log(`  index.html       ${kB(gz('index.html')).padStart(9)}  (the welcome, prerendered)`);
   console.log(`  all app JS       ${kB(sum(allJs)).padStart(9)}  (${allJs.length} files, every screen)`);
   console.log(`  service worker   ${kB(sum(serviceWorker)).padStart(9)}  (${serviceWorker.join(', ')})`);
+  console.log('Lazily loaded, never by personal mode (what each adds to the first screen, gzip -9)');
+  for (const part of parts) {
+    const label = `  ${part.name}`.padEnd(27);
+    console.log(
+      part.entries.length === 0
+        ? `${label}none found: bundled into the first screen, or not built yet`
+        : `${label}${kB(sum(part.js)).padStart(9)}  (${part.js.size} files; ${part.entries.join(', ')})`,
+    );
+  }
 }
 
 interface Run {
@@ -157,6 +192,8 @@ async function lighthouseFigures(): Promise<void> {
   }
 }
 
+// The server it starts for Lighthouse runs from the TypeScript sources too.
+inheritSourceCondition();
 await ensureWebBuilt();
 bundleFigures();
 await lighthouseFigures();

@@ -2,7 +2,9 @@
  * `npm run screenshots`: the README's screenshots, taken from the real app. Starts the real server on a temporary
  * database (building the web app first if needed), drives Debian's Chromium at a phone's size through the check,
  * its result, today, the plan, a session, the diary, the library and the settings, then today at a desktop's
- * size, and writes PNGs to docs/screenshots/.
+ * size, and writes PNGs to docs/screenshots/. With TEST_DATABASE_URL set it also starts a clinic server on a fresh
+ * PostgreSQL schema, with a clinician and four patients of theirs, and takes the clinician's workspace at a
+ * desktop's size: the patient list, a patient's page and the programme editor (`-- --clinic-only`: those alone).
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,15 @@ import { SettingsPage } from '../e2e/pages/settings-page.ts';
 import { selfCare } from '../e2e/support/answers.ts';
 import { hasChromium, openApp, phone, skipReason } from '../e2e/support/browser.ts';
 import { ensureWebBuilt } from '../e2e/support/build.ts';
+import { desktop, linkedPatientWithRecords, makeClinician, signInAs } from '../e2e/support/clinic.ts';
+import { webDist } from '../e2e/support/paths.ts';
 import { startServer } from '../e2e/support/server.ts';
+import {
+  clinicEnabled,
+  clinicSkipReason,
+  listenClinicApp,
+  signedIn,
+} from '../packages/server/test/clinic/clinic-app.ts';
 
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -147,4 +157,78 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** The clinician's workspace, with a caseload that shows each kind of need on the list. */
+async function clinicianShots(): Promise<void> {
+  if (!clinicEnabled) {
+    console.log(`${clinicSkipReason}: no screenshots of the clinician's workspace`);
+    return;
+  }
+  // Not startClinicServer(): that starts the e2e worker's shared browser, which would keep this script running.
+  const t = await listenClinicApp({ app: { webDist } });
+  const app = await openApp();
+  const { page } = app;
+  try {
+    const { clinician } = await makeClinician(t);
+    await linkedPatientWithRecords(t, clinician, {
+      displayName: 'Maria Gonzalez',
+      pains: [6, 7, 7, 8],
+      warningSign: true,
+      peg: [
+        [6, 5, 6],
+        [7, 7, 7],
+      ],
+    });
+    await linkedPatientWithRecords(t, clinician, {
+      displayName: 'Tom Becker',
+      pains: [5, 5, 4],
+      lastDaysAgo: 9,
+    });
+    const { patient } = await linkedPatientWithRecords(t, clinician, {
+      displayName: 'Alex Rivera',
+      pains: [8, 7, 7, 6, 5, 4, 3],
+      peg: [
+        [7, 6, 6],
+        [6, 5, 5],
+        [4, 3, 4],
+      ],
+    });
+    // Alex's programme, assigned as the editor would (the list then shows how much of it was done this week).
+    const assigned = await t.request({
+      method: 'PUT',
+      url: `/api/v1/patients/${patient.id}/programme`,
+      headers: await signedIn(t, clinician),
+      payload: {
+        items: [
+          { entryId: 'ex-walking', timesPerWeek: 7 },
+          { entryId: 'ex-knee-to-chest', timesPerWeek: 14, holdSeconds: 20, reps: 3 },
+        ],
+        note: 'Morning and evening; stop if the pain spreads down a leg.',
+      },
+    });
+    if (assigned.statusCode !== 200) throw new Error(`programme refused: ${assigned.body}`);
+    await linkedPatientWithRecords(t, clinician, { displayName: 'Priya Shah', pains: [4, 3, 3, 2] });
+    await signInAs(t, app, clinician);
+    await page.setViewportSize(desktop);
+
+    await page.goto(`${t.publicOrigin}/clinic`);
+    await page.getByRole('link', { name: 'Priya Shah' }).waitFor();
+    await shot(page, '14-clinician-list');
+
+    await page.getByRole('link', { name: 'Alex Rivera' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alex Rivera' }).waitFor();
+    await page.locator('.programme-editor .programme-item').first().waitFor();
+    await shot(page, '15-clinician-patient');
+    // The editor's picker: what can be added, with evidence grades, and what cannot, each with its reason.
+    await page.evaluate(
+      "document.querySelector('.programme-editor .picker').scrollIntoView({ block: 'start' }); scrollBy(0, -16)",
+    );
+    await shot(page, '16-clinician-programme');
+  } finally {
+    await app.close();
+    await t.close();
+  }
+}
+
+// `npm run screenshots -- --clinic-only` retakes the clinician's screenshots alone.
+if (!process.argv.includes('--clinic-only')) await main();
+await clinicianShots();
