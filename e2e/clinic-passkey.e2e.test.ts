@@ -13,6 +13,7 @@ import {
   type ClinicTestApp,
 } from '../packages/server/test/clinic/clinic-app.ts';
 import { hasChromium, skipReason } from './support/browser.ts';
+import { addVirtualAuthenticator, base64url } from './support/clinic.ts';
 import { openSharedApp, slow } from './support/suite.ts';
 
 if (!clinicEnabled) console.warn(`clinic passkey e2e: ${clinicSkipReason}`);
@@ -43,17 +44,7 @@ describe.skipIf(!hasChromium || !clinicEnabled)('passkey sign-in in Chromium', s
       const { page } = app;
       // A page of the public origin (WebAuthn binds the passkey to its host name, here localhost).
       await page.goto(`${t.publicOrigin}/api/docs/`);
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('WebAuthn.enable');
-      const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-        options: {
-          protocol: 'ctap2',
-          transport: 'internal',
-          hasResidentKey: true,
-          hasUserVerification: true,
-          isUserVerified: true,
-        },
-      });
+      const authenticator = await addVirtualAuthenticator(page);
 
       const steps = await page.evaluate(async (enrolToken: string): Promise<Step[]> => {
         const log: Step[] = [];
@@ -170,17 +161,12 @@ describe.skipIf(!hasChromium || !clinicEnabled)('passkey sign-in in Chromium', s
       expect(session.account.id).toBe(patient.id);
 
       // The authenticator holds one resident key for localhost, and the server stored that credential.
-      const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+      const credentials = await authenticator.credentials();
       expect(credentials).toHaveLength(1);
       expect(credentials[0]?.isResidentCredential).toBe(true);
       expect(credentials[0]?.rpId).toBe('localhost');
       const stored = await t.identity.passkeysOf(patient.id);
-      // CDP gives the credential id in base64; the API keeps base64url.
-      const credentialId = (credentials[0]?.credentialId ?? '')
-        .replace(/\+/g, '-')
-        .replace(/\//g, '_')
-        .replace(/=+$/, '');
-      expect(stored.map((p) => p.id)).toEqual([credentialId]);
+      expect(stored.map((p) => p.id)).toEqual([base64url(credentials[0]?.credentialId ?? '')]);
       expect(stored[0]?.lastUsedAt).not.toBeNull();
     } finally {
       await app.close();

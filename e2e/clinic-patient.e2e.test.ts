@@ -24,6 +24,7 @@ import {
   type ClinicServer,
 } from './support/clinic.ts';
 import { throughSelfCareCheck, waitUntilSent } from './support/flows.ts';
+import { localTraces } from './support/local-traces.ts';
 import { webDist } from './support/paths.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 import { openSharedApp, slow } from './support/suite.ts';
@@ -37,35 +38,6 @@ function fromPage(page: Page, path: string): Promise<{ status: number; body: unk
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
   }, `/api/v1${path}`);
-}
-
-/** What this browser holds of the patient: IndexedDB records and outbox, and whose copy it is. */
-function localCopy(page: Page): Promise<{ records: number; waiting: number; account: string | null }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('unknot');
-      request.onsuccess = () => {
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        reject(new Error('IndexedDB did not open'));
-      };
-    });
-    const count = (store: string): Promise<number> =>
-      new Promise((resolve) => {
-        const request = db.transaction(store).objectStore(store).count();
-        request.onsuccess = () => {
-          resolve(request.result);
-        };
-      });
-    const copy = {
-      records: await count('kv'),
-      waiting: await count('outbox'),
-      account: localStorage.getItem('unknot.account'),
-    };
-    db.close();
-    return copy;
-  });
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -139,7 +111,9 @@ describe.skipIf(!clinicE2eEnabled)(
         await heading(page, 'Your clinic’s back-pain companion').waitFor();
         expect((await fromPage(page, '/auth/session')).status).toBe(401);
         // A shared device: the next person finds nothing of this patient's here (the server keeps it all).
-        expect(await localCopy(page)).toEqual({ records: 0, waiting: 0, account: null });
+        const traces = await localTraces(page);
+        expect({ kv: traces.kv, outbox: traces.outbox }).toEqual({ kv: 0, outbox: 0 });
+        expect(traces.storage).not.toContain('unknot.account');
 
         // Back in with the passkey alone: no e-mail, no password.
         await page.getByRole('link', { name: 'Sign in' }).click();

@@ -4,6 +4,7 @@
  * clinic, after a confirmation that says what leaving does.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { Heading } from '../components/heading.tsx';
 import type { Problem } from '../lib/account.ts';
 import {
@@ -39,8 +40,6 @@ function LeaveButton({ link, onLeft }: { link: MyLink; onLeft: (message: string)
     dialog.current?.close();
     onLeft(tc.sharing.left(link.clinicName));
   };
-  const headingId = `leave-${link.id}-heading`;
-  const bodyId = `leave-${link.id}-body`;
   return (
     <>
       <button
@@ -53,37 +52,23 @@ function LeaveButton({ link, onLeft }: { link: MyLink; onLeft: (message: string)
       >
         {tc.sharing.leave(link.clinicName)}
       </button>
-      <dialog
-        ref={dialog}
-        class="confirm-dialog"
-        aria-labelledby={headingId}
-        aria-describedby={bodyId}
-        onCancel={(event) => {
-          if (busy) event.preventDefault();
-        }}
+      <ConfirmDialog
+        dialog={dialog}
+        id={`leave-${link.id}`}
+        title={tc.sharing.confirmTitle(link.clinicName)}
+        after={
+          <p role="alert" class="field-error">
+            {failure}
+          </p>
+        }
+        busy={busy}
+        cancelLabel={tc.sharing.cancel}
+        confirmLabel={tc.sharing.confirmLeave}
+        busyLabel={tc.sharing.leaving}
+        onConfirm={() => void confirm()}
       >
-        <h2 id={headingId}>{tc.sharing.confirmTitle(link.clinicName)}</h2>
-        <p id={bodyId}>{tc.sharing.confirmBody}</p>
-        <p role="alert" class="field-error">
-          {failure}
-        </p>
-        <div class="actions">
-          {/* Staying is the safe choice: it has the focus when the dialog opens. */}
-          <button
-            type="button"
-            class="button"
-            autofocus
-            onClick={() => {
-              if (!busy) dialog.current?.close();
-            }}
-          >
-            {tc.sharing.cancel}
-          </button>
-          <button type="button" class="button danger" aria-disabled={busy} onClick={() => void confirm()}>
-            {busy ? tc.sharing.leaving : tc.sharing.confirmLeave}
-          </button>
-        </div>
-      </dialog>
+        <p>{tc.sharing.confirmBody}</p>
+      </ConfirmDialog>
     </>
   );
 }

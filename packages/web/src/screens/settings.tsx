@@ -6,6 +6,7 @@
  */
 import { lazy, useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { Heading } from '../components/heading.tsx';
 import { Icon } from '../components/icon.tsx';
 import { downloadMyData, type DownloadOutcome } from '../lib/data-export.ts';
@@ -106,47 +107,28 @@ function DeleteEverything() {
           </p>
         ) : null}
       </div>
-      <dialog
-        ref={dialog}
-        class="confirm-dialog"
-        aria-labelledby="confirm-delete-heading"
-        aria-describedby="confirm-delete-body"
-        onCancel={(event) => {
-          // Escape closes it, but not while erasing: the outcome must still be shown.
-          if (busy) event.preventDefault();
-        }}
+      <ConfirmDialog
+        dialog={dialog}
+        id="confirm-delete"
+        title={t.settings.confirmTitle}
+        busy={busy}
+        cancelLabel={t.settings.cancel}
+        confirmLabel={t.settings.confirm}
+        busyLabel={t.settings.deleting}
+        onConfirm={() => void confirm()}
       >
-        <h2 id="confirm-delete-heading">{t.settings.confirmTitle}</h2>
-        <div id="confirm-delete-body">
-          <p>{t.settings.confirmDevice}</p>
-          <ul>
-            <li>{t.settings.episodes(episode.value ? 1 : 0)}</li>
-            <li>{t.settings.checks(checks.value.length)}</li>
-            <li>{t.settings.diaryEntries(diary.value.length)}</li>
-            <li>{t.settings.sessionLogs(sessions.value.length)}</li>
-          </ul>
-          <p>{mode.value === 'clinic' ? settingsClinicText.confirmServer : t.settings.confirmServer}</p>
-          <p>
-            <strong>{t.settings.cannotUndo}</strong>
-          </p>
-        </div>
-        <div class="actions">
-          {/* The safe choice has the focus when the dialog opens. */}
-          <button
-            type="button"
-            class="button"
-            autofocus
-            onClick={() => {
-              if (!busy) dialog.current?.close();
-            }}
-          >
-            {t.settings.cancel}
-          </button>
-          <button type="button" class="button danger" aria-disabled={busy} onClick={() => void confirm()}>
-            {busy ? t.settings.deleting : t.settings.confirm}
-          </button>
-        </div>
-      </dialog>
+        <p>{t.settings.confirmDevice}</p>
+        <ul>
+          <li>{t.settings.episodes(episode.value ? 1 : 0)}</li>
+          <li>{t.settings.checks(checks.value.length)}</li>
+          <li>{t.settings.diaryEntries(diary.value.length)}</li>
+          <li>{t.settings.sessionLogs(sessions.value.length)}</li>
+        </ul>
+        <p>{mode.value === 'clinic' ? settingsClinicText.confirmServer : t.settings.confirmServer}</p>
+        <p>
+          <strong>{t.settings.cannotUndo}</strong>
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }
